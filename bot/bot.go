@@ -1,0 +1,284 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// Options configures a Bot.
+type Options struct {
+	Token       string
+	APIURL      string
+	DevGuildIDs []string
+	Router      *Router
+	Logger      *slog.Logger
+	Metrics     *Metrics
+	// DeferAfter is how long after receipt a still-running handler is
+	// deferred; Discord's deadline is 3 s. Default 2 s.
+	DeferAfter time.Duration
+	// HandlerTimeout bounds one handler; interaction tokens live 15 min.
+	// Default 5 min.
+	HandlerTimeout time.Duration
+	// ReadyTimeout bounds the wait for the gateway's READY at start-up.
+	// Default 30 s.
+	ReadyTimeout time.Duration
+}
+
+// Bot is Spotter connected to Discord.
+type Bot struct {
+	opts    Options
+	session *discordgo.Session
+	discord Discord
+	log     *slog.Logger
+	metrics *Metrics
+	serve   Handler
+
+	connected atomic.Bool
+	ready     chan *discordgo.Ready
+
+	mu       sync.Mutex
+	closing  bool
+	inflight sync.WaitGroup
+	// base is cancelled when shutdown gives up waiting for handlers.
+	base       context.Context
+	cancelBase context.CancelFunc
+}
+
+// New prepares a Bot; it does not connect until Start.
+func New(opts Options) (*Bot, error) {
+	if opts.Router == nil {
+		return nil, errors.New("bot: no router")
+	}
+	if err := opts.Router.Check(); err != nil {
+		return nil, err
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.Metrics == nil {
+		opts.Metrics = NewMetrics()
+	}
+	if opts.DeferAfter <= 0 {
+		opts.DeferAfter = 2 * time.Second
+	}
+	if opts.HandlerTimeout <= 0 {
+		opts.HandlerTimeout = 5 * time.Minute
+	}
+	if opts.ReadyTimeout <= 0 {
+		opts.ReadyTimeout = 30 * time.Second
+	}
+	session, err := discordgo.New("Bot " + opts.Token)
+	if err != nil {
+		return nil, fmt.Errorf("create discord session: %w", err)
+	}
+	transport, err := newAPITransport(opts.APIURL, http.DefaultTransport, opts.Metrics.restError)
+	if err != nil {
+		return nil, err
+	}
+	session.Client = &http.Client{Transport: transport, Timeout: 20 * time.Second}
+	// Interactions need no intent; guild events let Spotter notice when it
+	// is removed from a server. Nothing else is requested.
+	session.Identify.Intents = discordgo.IntentsGuilds
+	session.StateEnabled = false
+
+	base, cancel := context.WithCancel(context.Background())
+	b := &Bot{
+		opts:       opts,
+		session:    session,
+		discord:    session,
+		log:        opts.Logger,
+		metrics:    opts.Metrics,
+		ready:      make(chan *discordgo.Ready, 1),
+		base:       base,
+		cancelBase: cancel,
+	}
+	b.serve = Chain(opts.Router.Serve, Logging(), AutoDefer(opts.DeferAfter), Recover())
+	session.AddHandler(b.onReady)
+	session.AddHandler(func(*discordgo.Session, *discordgo.Connect) { b.connected.Store(true) })
+	session.AddHandler(func(*discordgo.Session, *discordgo.Resumed) { b.connected.Store(true) })
+	session.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) { b.connected.Store(false) })
+	session.AddHandler(b.onInteraction)
+	return b, nil
+}
+
+// Discord returns the REST port, for features that send messages on their own.
+func (b *Bot) Discord() Discord { return b.discord }
+
+// Metrics returns the bot's metrics.
+func (b *Bot) Metrics() *Metrics { return b.metrics }
+
+// Connected reports whether the gateway connection is up.
+func (b *Bot) Connected() bool { return b.connected.Load() }
+
+// Start checks the token, connects to the gateway, waits for READY and
+// registers the command definitions with one bulk overwrite.
+func (b *Bot) Start(ctx context.Context) error {
+	if _, err := b.session.GatewayBot(discordgo.WithContext(ctx)); err != nil {
+		if ErrorStatus(err) == http.StatusUnauthorized {
+			return fmt.Errorf("discord rejected the bot token (401): reset it in the Developer Portal and update DISCORD_TOKEN: %w", err)
+		}
+		return fmt.Errorf("reach discord at %s: %w", b.opts.APIURL, err)
+	}
+	if err := b.session.Open(); err != nil {
+		return fmt.Errorf("connect to the discord gateway: %w", err)
+	}
+	var ready *discordgo.Ready
+	select {
+	case ready = <-b.ready:
+	case <-time.After(b.opts.ReadyTimeout):
+		return errors.New("connect to the discord gateway: no READY within the timeout")
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	appID := ready.User.ID
+	if ready.Application != nil && ready.Application.ID != "" {
+		appID = ready.Application.ID
+	}
+	if err := b.syncCommands(appID); err != nil {
+		return err
+	}
+	b.log.Info("connected to discord", "user", ready.User.Username, "application", appID, "guilds", len(ready.Guilds))
+	return nil
+}
+
+func (b *Bot) onReady(_ *discordgo.Session, r *discordgo.Ready) {
+	b.connected.Store(true)
+	select {
+	case b.ready <- r:
+	default:
+	}
+}
+
+// syncCommands registers every definition with one bulk overwrite, globally
+// or in each development server.
+func (b *Bot) syncCommands(appID string) error {
+	defs := b.opts.Router.Definitions()
+	if len(b.opts.DevGuildIDs) == 0 {
+		if _, err := b.discord.ApplicationCommandBulkOverwrite(appID, "", defs); err != nil {
+			return fmt.Errorf("register %d commands globally: %w", len(defs), err)
+		}
+		b.log.Info("registered commands globally (new servers may take up to an hour to see changes)", "count", len(defs))
+		return nil
+	}
+	for _, guild := range b.opts.DevGuildIDs {
+		if _, err := b.discord.ApplicationCommandBulkOverwrite(appID, guild, defs); err != nil {
+			return fmt.Errorf("register %d commands in server %s: %w", len(defs), guild, err)
+		}
+	}
+	b.log.Info("registered commands in development servers", "count", len(defs), "guilds", b.opts.DevGuildIDs)
+	return nil
+}
+
+func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreate) {
+	b.Handle(ic.Interaction, time.Now())
+}
+
+// Handle answers one interaction received at the given time. The gateway
+// calls it for every INTERACTION_CREATE; benchmarks call it directly.
+func (b *Bot) Handle(i *discordgo.Interaction, received time.Time) {
+	b.mu.Lock()
+	if b.closing {
+		b.mu.Unlock()
+		b.refuseWhileClosing(i)
+		return
+	}
+	b.inflight.Add(1)
+	b.mu.Unlock()
+	defer b.inflight.Done()
+
+	a := &ack{discord: b.discord, interaction: i}
+	req := &Request{Interaction: i, Received: received, deferrer: a.deferReply}
+	req.Log = b.log.With("interaction", i.ID, "user", req.UserID(), "guild", i.GuildID)
+	ctx, cancel := context.WithTimeout(b.base, b.opts.HandlerTimeout)
+	defer cancel()
+
+	resp, err := b.serve(ctx, req)
+	outcome := "ok"
+	if err == nil && resp == nil {
+		err = fmt.Errorf("handler %s returned no response", req.Route)
+	}
+	if err != nil {
+		resp, outcome = errorResponse(req, err)
+	}
+	if sendErr := a.send(resp); sendErr != nil {
+		outcome = b.logSendFailure(req, sendErr)
+	}
+	route := req.Route
+	if route == "" {
+		route = "unknown"
+	}
+	b.metrics.Interactions.WithLabelValues(route, outcome).Inc()
+	b.metrics.HandlerSeconds.WithLabelValues(route).Observe(time.Since(received).Seconds())
+}
+
+// errorResponse turns a handler error into what the member sees.
+func errorResponse(req *Request, err error) (*Response, string) {
+	msg, outcome := apology, "error"
+	if ue, ok := AsUserError(err); ok {
+		msg, outcome = ue.Message, "user_error"
+	}
+	if req.Type == discordgo.InteractionApplicationCommandAutocomplete {
+		// Autocomplete cannot show a message; an empty list is the honest answer.
+		return Choices(nil), outcome
+	}
+	return Ephemeral(msg), outcome
+}
+
+func (b *Bot) logSendFailure(req *Request, err error) string {
+	switch ErrorCode(err) {
+	case CodeUnknownInteraction:
+		req.Log.Warn("interaction expired before the answer was sent", "took", time.Since(req.Received), "err", err)
+		return "expired"
+	default:
+		req.Log.Error("sending the answer failed", "err", err)
+		return "send_failed"
+	}
+}
+
+func (b *Bot) refuseWhileClosing(i *discordgo.Interaction) {
+	resp := Ephemeral(restartingMessage)
+	if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
+		resp = Choices(nil)
+	}
+	if err := b.discord.InteractionRespond(i, resp.interactionResponse()); err != nil {
+		b.log.Warn("could not tell a member the bot is restarting", "interaction", i.ID, "err", err)
+	}
+	b.metrics.Interactions.WithLabelValues("unknown", "refused_shutting_down").Inc()
+}
+
+// Shutdown stops taking new interactions (members get a "restarting"
+// message), waits for in-flight handlers until ctx ends, then closes the
+// gateway connection.
+func (b *Bot) Shutdown(ctx context.Context) error {
+	b.mu.Lock()
+	b.closing = true
+	b.mu.Unlock()
+
+	done := make(chan struct{})
+	go func() {
+		b.inflight.Wait()
+		close(done)
+	}()
+	var waitErr error
+	select {
+	case <-done:
+	case <-ctx.Done():
+		waitErr = fmt.Errorf("shutdown: handlers still running: %w", ctx.Err())
+		b.cancelBase()
+	}
+	closeErr := b.session.Close()
+	b.connected.Store(false)
+	b.cancelBase()
+	if closeErr != nil {
+		closeErr = fmt.Errorf("close gateway: %w", closeErr)
+	}
+	return errors.Join(waitErr, closeErr)
+}

@@ -1,0 +1,42 @@
+package bot
+
+import (
+	"errors"
+	"fmt"
+)
+
+// UserError is an expected failure whose Message is safe and useful to show
+// the member (ephemerally). Err, if any, is the underlying cause, for logs.
+type UserError struct {
+	Message string
+	Err     error
+}
+
+func (e *UserError) Error() string {
+	if e.Err != nil {
+		return e.Message + ": " + e.Err.Error()
+	}
+	return e.Message
+}
+
+func (e *UserError) Unwrap() error { return e.Err }
+
+// Userf returns a UserError with a formatted message for the member.
+func Userf(format string, args ...any) error {
+	return &UserError{Message: fmt.Sprintf(format, args...)}
+}
+
+// AsUserError reports whether err carries a message meant for the member.
+func AsUserError(err error) (*UserError, bool) {
+	var ue *UserError
+	if errors.As(err, &ue) {
+		return ue, true
+	}
+	return nil, false
+}
+
+// apology is all a member sees of an unexpected error; the details go to the log.
+const apology = "Sorry, something went wrong on my side. It has been logged; please try again in a minute."
+
+// restartingMessage answers interactions that arrive while the bot shuts down.
+const restartingMessage = "Spotter is restarting. Please try again in a minute."

@@ -1,0 +1,272 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/prometheus/client_golang/prometheus/testutil"
+)
+
+// testBot returns a Bot whose Discord calls go to a fake.
+func testBot(t *testing.T, r *Router, deferAfter time.Duration) (*Bot, *fakeDiscord) {
+	t.Helper()
+	b, err := New(Options{Token: "t", APIURL: "http://127.0.0.1:1/api/v9", Router: r, DeferAfter: deferAfter,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fake := &fakeDiscord{}
+	b.discord = fake
+	return b, fake
+}
+
+func routerWith(path string, h Handler) *Router {
+	r := NewRouter()
+	r.Define(&discordgo.ApplicationCommand{Name: path, Description: "d"})
+	r.Command(path, h)
+	return r
+}
+
+func TestFastHandlerIsAnsweredWithOneCallback(t *testing.T) {
+	b, fake := testBot(t, routerWith("help", respondWith("hello")), time.Second)
+	b.Handle(slashCommand("help", ""), time.Now())
+	if got := fake.Calls(); strings.Join(got, ",") != "respond" {
+		t.Fatalf("calls = %v, want one respond", got)
+	}
+	resp := fake.responses[0]
+	if resp.Type != discordgo.InteractionResponseChannelMessageWithSource || resp.Data.Content != "hello" || resp.Data.Flags != discordgo.MessageFlagsEphemeral {
+		t.Errorf("response = %+v", resp.Data)
+	}
+	if n := testutil.ToFloat64(b.metrics.Interactions.WithLabelValues("help", "ok")); n != 1 {
+		t.Errorf("ok interactions counted %v, want 1", n)
+	}
+}
+
+func TestHandlerErrorsReachTheMemberSafely(t *testing.T) {
+	cases := []struct {
+		name        string
+		handler     Handler
+		want        string
+		mustNotShow string
+		outcome     string
+	}{
+		{"user error", func(context.Context, *Request) (*Response, error) {
+			return nil, Userf("Pain must be a whole number from 0 to 10.")
+		}, "Pain must be a whole number from 0 to 10.", "", "user_error"},
+		{"internal error", func(context.Context, *Request) (*Response, error) {
+			return nil, errors.New("sqlite: disk I/O error at /var/lib/secret.db")
+		}, apology, "sqlite", "error"},
+		{"panic", func(context.Context, *Request) (*Response, error) {
+			panic("nil map write in handler")
+		}, apology, "nil map", "error"},
+		{"nil response", func(context.Context, *Request) (*Response, error) { return nil, nil }, apology, "", "error"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			b, fake := testBot(t, routerWith("x", tc.handler), time.Second)
+			b.Handle(slashCommand("x", ""), time.Now())
+			if len(fake.responses) != 1 {
+				t.Fatalf("calls = %v", fake.Calls())
+			}
+			data := fake.responses[0].Data
+			if data.Content != tc.want || data.Flags != discordgo.MessageFlagsEphemeral {
+				t.Errorf("member saw %q (flags %d), want ephemeral %q", data.Content, data.Flags, tc.want)
+			}
+			if tc.mustNotShow != "" && strings.Contains(data.Content, tc.mustNotShow) {
+				t.Errorf("internal detail %q shown to the member", tc.mustNotShow)
+			}
+			if n := testutil.ToFloat64(b.metrics.Interactions.WithLabelValues("x", tc.outcome)); n != 1 {
+				t.Errorf("outcome %q counted %v times", tc.outcome, n)
+			}
+		})
+	}
+}
+
+func TestSlowHandlerIsDeferredThenFilledIn(t *testing.T) {
+	release := make(chan struct{})
+	slow := func(context.Context, *Request) (*Response, error) {
+		<-release
+		return Ephemeral("done"), nil
+	}
+	b, fake := testBot(t, routerWith("slow", slow), 10*time.Millisecond)
+	done := make(chan struct{})
+	go func() { b.Handle(slashCommand("slow", ""), time.Now()); close(done) }()
+	waitFor(t, func() bool { return len(fake.Calls()) == 1 })
+	if fake.responses[0].Type != discordgo.InteractionResponseDeferredChannelMessageWithSource || fake.responses[0].Data.Flags != discordgo.MessageFlagsEphemeral {
+		t.Fatalf("first call should be an ephemeral defer, got %+v", fake.responses[0])
+	}
+	close(release)
+	<-done
+	if got := strings.Join(fake.Calls(), ","); got != "respond,edit" {
+		t.Fatalf("calls = %s, want respond,edit", got)
+	}
+	if *fake.edits[0].Content != "done" {
+		t.Errorf("edit content = %q", *fake.edits[0].Content)
+	}
+}
+
+func TestSlowPublicAnswerAfterEphemeralDeferBecomesAFollowup(t *testing.T) {
+	release := make(chan struct{})
+	slow := func(context.Context, *Request) (*Response, error) {
+		<-release
+		return Public("for everyone"), nil
+	}
+	b, fake := testBot(t, routerWith("slow", slow), 10*time.Millisecond)
+	done := make(chan struct{})
+	go func() { b.Handle(slashCommand("slow", ""), time.Now()); close(done) }()
+	waitFor(t, func() bool { return len(fake.Calls()) == 1 })
+	close(release)
+	<-done
+	if got := strings.Join(fake.Calls(), ","); got != "respond,delete,followup" {
+		t.Fatalf("calls = %s, want the ephemeral placeholder replaced by a public followup", got)
+	}
+	if fake.followups[0].Flags != 0 {
+		t.Errorf("followup flags = %d, want public", fake.followups[0].Flags)
+	}
+}
+
+func TestPreferPublicMakesTheDeferPublic(t *testing.T) {
+	release := make(chan struct{})
+	slow := func(_ context.Context, req *Request) (*Response, error) {
+		req.PreferPublic()
+		<-release
+		return Public("for everyone"), nil
+	}
+	b, fake := testBot(t, routerWith("slow", slow), 10*time.Millisecond)
+	done := make(chan struct{})
+	go func() { b.Handle(slashCommand("slow", ""), time.Now()); close(done) }()
+	waitFor(t, func() bool { return len(fake.Calls()) == 1 })
+	close(release)
+	<-done
+	if fake.responses[0].Data != nil && fake.responses[0].Data.Flags != 0 {
+		t.Errorf("defer was ephemeral after PreferPublic")
+	}
+	if got := strings.Join(fake.Calls(), ","); got != "respond,edit" {
+		t.Fatalf("calls = %s", got)
+	}
+}
+
+func TestSlowClickIsADeferredUpdate(t *testing.T) {
+	release := make(chan struct{})
+	r := NewRouter()
+	r.Component("step", func(context.Context, *Request) (*Response, error) {
+		<-release
+		return Update("next question"), nil
+	})
+	b, fake := testBot(t, r, 10*time.Millisecond)
+	done := make(chan struct{})
+	go func() { b.Handle(click("step:1"), time.Now()); close(done) }()
+	waitFor(t, func() bool { return len(fake.Calls()) == 1 })
+	close(release)
+	<-done
+	if fake.responses[0].Type != discordgo.InteractionResponseDeferredMessageUpdate {
+		t.Errorf("defer type = %d, want deferred update", fake.responses[0].Type)
+	}
+	if got := strings.Join(fake.Calls(), ","); got != "respond,edit" {
+		t.Fatalf("calls = %s", got)
+	}
+}
+
+func TestAlreadyAcknowledgedFallsBackToEdit(t *testing.T) {
+	b, fake := testBot(t, routerWith("help", respondWith("hello")), time.Second)
+	fake.respondErr = restError(http.StatusBadRequest, CodeAlreadyAcknowledged)
+	b.Handle(slashCommand("help", ""), time.Now())
+	if got := strings.Join(fake.Calls(), ","); got != "respond,edit" {
+		t.Fatalf("calls = %s, want respond then edit", got)
+	}
+}
+
+func TestExpiredInteractionIsCountedNotRetried(t *testing.T) {
+	b, fake := testBot(t, routerWith("help", respondWith("hello")), time.Second)
+	fake.respondErr = restError(http.StatusNotFound, CodeUnknownInteraction)
+	b.Handle(slashCommand("help", ""), time.Now())
+	if got := strings.Join(fake.Calls(), ","); got != "respond" {
+		t.Fatalf("calls = %s, want a single attempt", got)
+	}
+	if n := testutil.ToFloat64(b.metrics.Interactions.WithLabelValues("help", "expired")); n != 1 {
+		t.Errorf("expired counted %v", n)
+	}
+}
+
+func TestShutdownFinishesInFlightWorkAndRefusesNewWork(t *testing.T) {
+	release := make(chan struct{})
+	started := make(chan struct{})
+	slow := func(context.Context, *Request) (*Response, error) {
+		close(started)
+		<-release
+		return Ephemeral("finished"), nil
+	}
+	b, fake := testBot(t, routerWith("slow", slow), time.Hour)
+	handled := make(chan struct{})
+	go func() { b.Handle(slashCommand("slow", ""), time.Now()); close(handled) }()
+	<-started
+
+	shutdownDone := make(chan error)
+	go func() { shutdownDone <- b.Shutdown(context.Background()) }()
+	waitFor(t, func() bool { b.mu.Lock(); defer b.mu.Unlock(); return b.closing })
+
+	b.Handle(slashCommand("slow", ""), time.Now())
+	if last := fake.responses[len(fake.responses)-1]; last.Data.Content != restartingMessage {
+		t.Errorf("new work during shutdown got %q", last.Data.Content)
+	}
+	select {
+	case <-shutdownDone:
+		t.Fatal("shutdown returned before the in-flight handler finished")
+	default:
+	}
+	close(release)
+	<-handled
+	if err := <-shutdownDone; err != nil {
+		t.Errorf("shutdown: %v", err)
+	}
+	if fake.responses[len(fake.responses)-1].Data.Content != "finished" {
+		t.Error("in-flight handler's answer was not sent")
+	}
+}
+
+func TestShutdownGivesUpAtItsDeadlineAndCancelsHandlers(t *testing.T) {
+	cancelled := make(chan struct{})
+	started := make(chan struct{})
+	stuck := func(ctx context.Context, _ *Request) (*Response, error) {
+		close(started)
+		<-ctx.Done()
+		close(cancelled)
+		return nil, ctx.Err()
+	}
+	b, _ := testBot(t, routerWith("stuck", stuck), time.Hour)
+	go b.Handle(slashCommand("stuck", ""), time.Now())
+	<-started
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := b.Shutdown(ctx); err == nil {
+		t.Error("shutdown past its deadline reported success")
+	}
+	<-cancelled
+}
+
+func restError(status, code int) error {
+	return &discordgo.RESTError{
+		Response: &http.Response{StatusCode: status},
+		Message:  &discordgo.APIErrorMessage{Code: code, Message: "x"},
+	}
+}
+
+// waitFor polls cond until it holds; the condition depends on other
+// goroutines, so there is no channel to wait on.
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatal("condition not met within 5s")
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
