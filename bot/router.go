@@ -37,6 +37,7 @@ type Router struct {
 	autocomplete    map[string]Handler
 	components      map[string]Handler
 	modals          map[string]Handler
+	middleware      []Middleware
 }
 
 // NewRouter returns an empty Router.
@@ -49,6 +50,9 @@ func NewRouter() *Router {
 		modals:          map[string]Handler{},
 	}
 }
+
+// Use adds middleware that wraps every route's handler, first added outermost.
+func (r *Router) Use(mws ...Middleware) { r.middleware = append(r.middleware, mws...) }
 
 // Define adds command definitions to register with Discord.
 func (r *Router) Define(defs ...*discordgo.ApplicationCommand) {
@@ -176,7 +180,7 @@ func (r *Router) Serve(ctx context.Context, req *Request) (*Response, error) {
 		return nil, errNoRoute
 	}
 	req.Route = route
-	return h(ctx, req)
+	return Chain(h, r.middleware...)(ctx, req)
 }
 
 // RouteOf returns the key req would be routed by, or "" if none matches.

@@ -140,3 +140,24 @@ func TestRequestReadsSubcommandOptions(t *testing.T) {
 		t.Errorf("user %q in guild %v", req.UserID(), req.InGuild())
 	}
 }
+
+func TestRouterMiddlewareWrapsEveryRouteInOrder(t *testing.T) {
+	r := NewRouter()
+	var order []string
+	mark := func(name string) Middleware {
+		return func(next Handler) Handler {
+			return func(ctx context.Context, req *Request) (*Response, error) {
+				order = append(order, name)
+				return next(ctx, req)
+			}
+		}
+	}
+	r.Use(mark("outer"), mark("inner"))
+	r.Command("help", respondWith("help"))
+	r.Component("btn", respondWith("btn"))
+	serve(t, r, slashCommand("help", ""))
+	serve(t, r, click("btn:1"))
+	if got := strings.Join(order, ","); got != "outer,inner,outer,inner" {
+		t.Errorf("middleware ran as %s", got)
+	}
+}
