@@ -1,0 +1,178 @@
+package discordtest
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// gwSession is a gateway session: the dispatches sent under it are kept so a
+// RESUME can replay what the client missed.
+type gwSession struct {
+	id       string
+	seq      int64
+	log      []frame
+	conn     *gwConn
+	intents  int64
+	compress bool
+	invalid  bool
+}
+
+type identifyData struct {
+	Token    string          `json:"token"`
+	Intents  json.RawMessage `json:"intents"`
+	Compress bool            `json:"compress"`
+	Shard    *[2]int         `json:"shard"`
+}
+
+type resumeData struct {
+	Token     string `json:"token"`
+	SessionID string `json:"session_id"`
+	Seq       int64  `json:"seq"`
+}
+
+// tokenOK accepts the token with or without the "Bot " prefix, as Discord
+// does on the gateway.
+func (g *gateway) tokenOK(tok string) bool {
+	return strings.TrimPrefix(tok, "Bot ") == g.s.opts.Token
+}
+
+func (g *gateway) identify(c *gwConn, raw json.RawMessage) bool {
+	var d identifyData
+	if err := json.Unmarshal(raw, &d); err != nil {
+		g.violation("IDENTIFY payload: %v", err)
+		g.closeWith(c, closeDecodeError, "Error while decoding payload.")
+		return false
+	}
+	if g.authed(c) {
+		g.violation("IDENTIFY on a connection that is already identified")
+		g.closeWith(c, closeAlreadyAuthed, "Already authenticated.")
+		return false
+	}
+	if !g.tokenOK(d.Token) {
+		g.closeWith(c, closeAuthFailed, "Authentication failed.")
+		return false
+	}
+	var intents int64
+	if len(d.Intents) == 0 || json.Unmarshal(d.Intents, &intents) != nil || intents < 0 {
+		g.violation("IDENTIFY without a valid intents field: %s", string(d.Intents))
+		g.closeWith(c, closeInvalidIntents, "Invalid intent(s).")
+		return false
+	}
+	sess := &gwSession{id: randomToken(16), intents: intents, compress: d.Compress, conn: c}
+	ready := g.readyPayload(sess, c, d.Shard)
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if old := g.current; old != nil && old.conn != nil && old.conn != c {
+		g.killLocked(old.conn)
+	}
+	c.session = sess
+	g.current = sess
+	g.sessions[sess.id] = sess
+	g.identifies++
+	if g.sendLocked(sess, "READY", ready) != nil {
+		return false
+	}
+	for _, gd := range g.guildPayloads() {
+		if g.sendLocked(sess, "GUILD_CREATE", gd) != nil {
+			return false
+		}
+	}
+	g.s.sig.broadcast()
+	return true
+}
+
+func (g *gateway) resume(c *gwConn, raw json.RawMessage) bool {
+	var d resumeData
+	if err := json.Unmarshal(raw, &d); err != nil {
+		g.violation("RESUME payload: %v", err)
+		g.closeWith(c, closeDecodeError, "Error while decoding payload.")
+		return false
+	}
+	if g.authed(c) {
+		g.violation("RESUME on a connection that is already identified")
+		g.closeWith(c, closeAlreadyAuthed, "Already authenticated.")
+		return false
+	}
+	if !g.tokenOK(d.Token) {
+		g.closeWith(c, closeAuthFailed, "Authentication failed.")
+		return false
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	sess := g.sessions[d.SessionID]
+	if sess == nil || sess.invalid {
+		return g.writeLocked(c, frame{Op: 9, D: json.RawMessage("false")}, false) == nil
+	}
+	if d.Seq > sess.seq || d.Seq < 0 {
+		g.closeWithLocked(c, closeInvalidSeq, "Invalid seq.")
+		return false
+	}
+	if sess.conn != nil && sess.conn != c {
+		g.killLocked(sess.conn)
+	}
+	sess.conn, c.session = c, sess
+	g.current = sess
+	g.resumes++
+	for _, f := range sess.log {
+		if *f.S > d.Seq && g.writeLocked(c, f, sess.compress) != nil {
+			return false
+		}
+	}
+	if g.sendLocked(sess, "RESUMED", json.RawMessage(`{"_trace":["discordtest"]}`)) != nil {
+		return false
+	}
+	g.s.sig.broadcast()
+	return true
+}
+
+// sendLocked numbers a dispatch, logs it for replay and writes it when the
+// session has a connection; call with g.mu held.
+func (g *gateway) sendLocked(sess *gwSession, event string, data json.RawMessage) error {
+	sess.seq++
+	seq, name := sess.seq, event
+	f := frame{Op: 0, D: data, S: &seq, T: &name}
+	sess.log = append(sess.log, f)
+	if sess.conn == nil {
+		return nil
+	}
+	return g.writeLocked(sess.conn, f, sess.compress)
+}
+
+// errNoSession means no bot has identified yet.
+var errNoSession = errors.New("no gateway session: the bot has not identified yet (wait with WaitReady)")
+
+// dispatch sends an event on the current session. While the bot is
+// disconnected the event is kept and replayed when it resumes.
+func (g *gateway) dispatch(event string, data json.RawMessage) error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.current == nil || g.current.invalid {
+		return errNoSession
+	}
+	if err := g.sendLocked(g.current, event, data); err != nil {
+		return fmt.Errorf("dispatch %s: %w", event, err)
+	}
+	return nil
+}
+
+// dispatchIf sends an event when the current session asked for any of the
+// intents; events to a bot that is not there are dropped.
+func (g *gateway) dispatchIf(intents int64, event string, data json.RawMessage) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.current == nil || g.current.invalid || g.current.intents&intents == 0 {
+		return
+	}
+	_ = g.sendLocked(g.current, event, data) // a failed write hangs up; the event stays logged for resume.
+}
+
+func (g *gateway) currentIntents() int64 {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.current == nil {
+		return 0
+	}
+	return g.current.intents
+}
