@@ -1,0 +1,92 @@
+package knowledge
+
+import "fmt"
+
+// ResultKind says what kind of answer a question got.
+type ResultKind int
+
+const (
+	// ResultEntry is an ordinary answer from one entry.
+	ResultEntry ResultKind = iota
+	// ResultEmergency means the question describes a possible emergency.
+	ResultEmergency
+	// ResultCrisis means the question mentions suicide or self-harm.
+	ResultCrisis
+	// ResultOffTopic means the question is not about back pain from lifting, or nothing matched well.
+	ResultOffTopic
+)
+
+// String names the kind for logs and metrics.
+func (k ResultKind) String() string {
+	switch k {
+	case ResultEntry:
+		return "entry"
+	case ResultEmergency:
+		return "emergency"
+	case ResultCrisis:
+		return "crisis"
+	case ResultOffTopic:
+		return "offtopic"
+	}
+	return fmt.Sprintf("ResultKind(%d)", int(k))
+}
+
+// Result is the answer to one question.
+type Result struct {
+	Kind ResultKind
+	// Entry is the entry shown: the best match, or the emergency or crisis entry; nil when off-topic.
+	Entry *Entry
+	// Score is the ranker's score for the best match (0 when the safety layer answered).
+	Score float64
+	// Suggestions are up to three other entries worth offering when the match is
+	// not confident, or popular topics when the question is off-topic.
+	Suggestions []*Entry
+	// AlsoCrisis is set on an emergency when the question also mentions
+	// suicide or self-harm: the card then carries the crisis lines too.
+	AlsoCrisis bool
+}
+
+// Thresholds on the ranker's best score. They were set on general lifter
+// wording and checked against the evaluation set (see eval_test.go).
+const (
+	// minScore is the least score that counts as a match at all.
+	minScore = 4.0
+	// confidentScore is the score above which a single answer is given without alternatives.
+	confidentScore = 9.0
+	// closeRatio: a runner-up scoring at least this share of the best is offered as an alternative.
+	closeRatio = 0.8
+	// maxSuggestions is how many alternatives a result offers.
+	maxSuggestions = 3
+)
+
+// Answer answers a member's question. The safety layer reads it first, and
+// an emergency or crisis it finds decides the result whatever the ranker
+// would say; otherwise the best-ranked entry is the answer, and a question
+// that names another subject, or matches nothing well, is off-topic.
+func (b *Base) Answer(question string) Result {
+	raw := tokenize(question)
+	v := b.safety.check(raw)
+	switch {
+	case v.emergency != "":
+		return Result{Kind: ResultEmergency, Entry: b.emergency, AlsoCrisis: v.crisis}
+	case v.crisis:
+		return Result{Kind: ResultCrisis, Entry: b.crisis}
+	}
+	toks := b.index.correct(raw)
+	hits := b.index.search(toks, maxSuggestions+1)
+	best := 0.0
+	if len(hits) > 0 {
+		best = hits[0].score
+	}
+	if best < minScore || b.offTopic.offTopic(raw, toks) {
+		return Result{Kind: ResultOffTopic, Score: best, Suggestions: b.starterTopics(maxSuggestions)}
+	}
+	r := Result{Kind: ResultEntry, Entry: b.index.docs[hits[0].doc], Score: best}
+	unsure := best < confidentScore
+	for _, h := range hits[1:] {
+		if h.score >= closeRatio*best || (unsure && h.score >= minScore) {
+			r.Suggestions = append(r.Suggestions, b.index.docs[h.doc])
+		}
+	}
+	return r
+}

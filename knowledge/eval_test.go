@@ -1,0 +1,139 @@
+package knowledge
+
+import (
+	"bufio"
+	"errors"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// evalRow is one line of testdata/eval.tsv.
+type evalRow struct {
+	line     int
+	batch    string
+	category string
+	expected []string // entry ids, or "emergency", "crisis", "offtopic"
+	question string
+}
+
+const evalPath = "testdata/eval.tsv"
+
+// readEvalSet reads the evaluation set, skipping the test when the file
+// is absent (it is written separately from the engine).
+func readEvalSet(tb testing.TB) []evalRow {
+	tb.Helper()
+	f, err := os.Open(evalPath)
+	if errors.Is(err, fs.ErrNotExist) {
+		tb.Skipf("%s not present", evalPath)
+	}
+	if err != nil {
+		tb.Fatalf("opening eval set: %v", err)
+	}
+	defer f.Close()
+	var rows []evalRow
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if n == 1 || strings.TrimSpace(line) == "" {
+			continue
+		}
+		cols := strings.SplitN(line, "\t", 4)
+		if len(cols) != 4 {
+			tb.Fatalf("%s:%d: want 4 tab-separated columns, got %d", evalPath, n, len(cols))
+		}
+		rows = append(rows, evalRow{line: n, batch: cols[0], category: cols[1],
+			expected: strings.Split(cols[2], "|"), question: cols[3]})
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatalf("reading eval set: %v", err)
+	}
+	if len(rows) == 0 {
+		tb.Fatalf("%s has no rows", evalPath)
+	}
+	return rows
+}
+
+// outcome names a result the way eval.tsv does.
+func outcome(r Result) string {
+	switch r.Kind {
+	case ResultEmergency:
+		return "emergency"
+	case ResultCrisis:
+		return "crisis"
+	case ResultOffTopic:
+		return "offtopic"
+	}
+	return r.Entry.ID
+}
+
+func (row evalRow) accepts(got string) bool {
+	for _, e := range row.expected {
+		if e == got {
+			return true
+		}
+	}
+	return false
+}
+
+// tally counts hits per category.
+type tally struct {
+	hits, total map[string]int
+}
+
+func newTally() *tally { return &tally{hits: map[string]int{}, total: map[string]int{}} }
+
+func (t *tally) add(category string, ok bool) {
+	t.total[category]++
+	if ok {
+		t.hits[category]++
+	}
+}
+
+func (t *tally) overall() (hits, total int) {
+	for c, n := range t.total {
+		total += n
+		hits += t.hits[c]
+	}
+	return hits, total
+}
+
+func (t *tally) log(tb testing.TB, name string) {
+	tb.Helper()
+	cats := make([]string, 0, len(t.total))
+	for c := range t.total {
+		cats = append(cats, c)
+	}
+	sort.Strings(cats)
+	for _, c := range cats {
+		tb.Logf("%s %-10s %3d/%3d  %5.1f%%", name, c, t.hits[c], t.total[c], 100*float64(t.hits[c])/float64(t.total[c]))
+	}
+	h, n := t.overall()
+	tb.Logf("%s %-10s %3d/%3d  %5.1f%%", name, "overall", h, n, 100*float64(h)/float64(n))
+}
+
+func TestEvalSet(t *testing.T) {
+	rows := readEvalSet(t)
+	b := mustDefault(t)
+	tl := newTally()
+	for _, row := range rows {
+		got := outcome(b.Answer(row.question))
+		ok := row.accepts(got)
+		tl.add(row.category, ok)
+		if ok {
+			continue
+		}
+		t.Logf("miss line %d [%s]: %q: want %s, got %s", row.line, row.category, row.question, strings.Join(row.expected, "|"), got)
+		for _, must := range []string{"emergency", "crisis"} {
+			if row.accepts(must) {
+				t.Errorf("line %d: %s question %q answered %s", row.line, must, row.question, got)
+			}
+		}
+	}
+	tl.log(t, "spotter")
+	if h, n := tl.overall(); float64(h) < 0.9*float64(n) {
+		t.Errorf("overall top-1 accuracy %d/%d is below 90%%", h, n)
+	}
+}

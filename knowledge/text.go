@@ -1,0 +1,103 @@
+package knowledge
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// clauseBreak is the token that tokenize emits between sentences, so that
+// phrase matching never joins words across a full stop.
+const clauseBreak = "."
+
+// tokenize lower-cases s and splits it into word tokens. Apostrophes inside
+// words are dropped ("can't" becomes "cant", "Bertolotti's" becomes
+// "bertolottis"), other punctuation separates words, and sentence ends
+// (. ! ? ; and line breaks) become clauseBreak tokens. Tokens share memory
+// with one lower-cased copy of s unless a word held an apostrophe.
+func tokenize(s string) []string {
+	lower := strings.ToLower(s)
+	toks := make([]string, 0, len(lower)/5+2)
+	start, apos := -1, false
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := lower[start:end]
+		if apos {
+			w = stripApostrophes(w)
+		}
+		if w != "" {
+			toks = append(toks, w)
+		}
+		start, apos = -1, false
+	}
+	for i, r := range lower {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if start < 0 {
+				start = i
+			}
+		case isApostrophe(r):
+			if start >= 0 {
+				apos = true
+			}
+		case r == '.' || r == '!' || r == '?' || r == ';' || r == '\n':
+			flush(i)
+			if len(toks) > 0 && toks[len(toks)-1] != clauseBreak {
+				toks = append(toks, clauseBreak)
+			}
+		default:
+			flush(i)
+		}
+	}
+	flush(len(lower))
+	if n := len(toks); n > 0 && toks[n-1] == clauseBreak {
+		toks = toks[:n-1]
+	}
+	return toks
+}
+
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '\u2019' || r == '\u2018' || r == '`'
+}
+
+func stripApostrophes(w string) string {
+	var b strings.Builder
+	b.Grow(len(w))
+	for len(w) > 0 {
+		r, size := utf8.DecodeRuneInString(w)
+		if !isApostrophe(r) {
+			b.WriteRune(r)
+		}
+		w = w[size:]
+	}
+	return b.String()
+}
+
+// words returns the tokens of s without clause breaks.
+func words(s string) []string {
+	toks := tokenize(s)
+	out := toks[:0]
+	for _, t := range toks {
+		if t != clauseBreak {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// normalText is the lower-case, single-spaced form of s used for prefix
+// matching in autocomplete and for comparing aliases.
+func normalText(s string) string {
+	return strings.Join(words(s), " ")
+}
+
+// wordSet turns a word list into a set.
+func wordSet(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
