@@ -96,3 +96,10 @@ func MissingAppPermissions(req *Request, need int64) []string {
 	}
 	return missing
 }
+
+// RequiredPermissions is every channel permission Spotter needs, as the
+// integer in its invite URL: View Channel, Send Messages, Embed Links, Attach
+// Files, Read Message History and Pin Messages.
+const RequiredPermissions = discordgo.PermissionViewChannel | discordgo.PermissionSendMessages |
+	discordgo.PermissionEmbedLinks | discordgo.PermissionAttachFiles |
+	discordgo.PermissionReadMessageHistory | PermissionPinMessages

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/spotter-bot/spotter/bot/discordtest"
+)
+
+// interactionsPerSecond is the load both latency benchmarks run at.
+const interactionsPerSecond = 200
+
+// BenchmarkHelpLatency runs the real program against the stand-in and sends
+// /help at 200 interactions/s, reporting dispatch -> callback latency p50 and
+// p99 (target p99 < 5 ms). Run with -benchtime=2000x for a 10 s sample.
+func BenchmarkHelpLatency(b *testing.B) {
+	rb := startBot(b)
+	measureLatency(b, rb.srv, "help")
+}
+
+// BenchmarkBareDiscordgoLatency is the same load answered by a bare
+// discordgo handler that responds with a constant: the ratio to
+// BenchmarkHelpLatency shows what Spotter's own layers cost.
+func BenchmarkBareDiscordgoLatency(b *testing.B) {
+	srv := discordtest.Start(b, discordtest.Options{})
+	base, err := url.Parse(srv.APIURL())
+	if err != nil {
+		b.Fatal(err)
+	}
+	dg, err := discordgo.New("Bot " + srv.Token())
+	if err != nil {
+		b.Fatal(err)
+	}
+	dg.Client = &http.Client{Transport: rewriteToStandIn{base: base}}
+	dg.LogLevel = -1
+	answer := &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{Content: "constant", Flags: discordgo.MessageFlagsEphemeral},
+	}
+	dg.AddHandler(func(s *discordgo.Session, ic *discordgo.InteractionCreate) {
+		_ = s.InteractionRespond(ic.Interaction, answer)
+	})
+	if err := dg.Open(); err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { _ = dg.Close() })
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.WaitReady(ctx); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := dg.ApplicationCommandBulkOverwrite(srv.ApplicationID(), "", []*discordgo.ApplicationCommand{{Name: "help", Description: "d"}}); err != nil {
+		b.Fatal(err)
+	}
+	measureLatency(b, srv, "help")
+}
+
+func measureLatency(b *testing.B, srv *discordtest.Server, command string) {
+	tick := time.NewTicker(time.Second / interactionsPerSecond)
+	defer tick.Stop()
+	var sent []*discordtest.Interaction
+	b.ResetTimer()
+	for b.Loop() {
+		<-tick.C
+		sent = append(sent, srv.SlashCommand(member, command))
+	}
+	b.StopTimer()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	latencies := make([]time.Duration, 0, len(sent))
+	for _, in := range sent {
+		cb, err := in.Wait(ctx)
+		if err != nil {
+			b.Fatalf("interaction %s unanswered: %v", in.ID, err)
+		}
+		latencies = append(latencies, cb.Latency)
+	}
+	slices.Sort(latencies)
+	b.ReportMetric(float64(percentile(latencies, 50).Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(percentile(latencies, 99).Microseconds())/1000, "p99-ms")
+}
+
+func percentile(sorted []time.Duration, p int) time.Duration {
+	if len(sorted) == 0 {
+		return 0
+	}
+	return sorted[(len(sorted)-1)*p/100]
+}
+
+// rewriteToStandIn sends the bare session's Discord calls to the stand-in.
+type rewriteToStandIn struct{ base *url.URL }
+
+func (rw rewriteToStandIn) RoundTrip(r *http.Request) (*http.Response, error) {
+	if rest, ok := strings.CutPrefix(r.URL.String(), discordgo.EndpointAPI); ok {
+		target, err := url.Parse(rw.base.String() + "/" + rest)
+		if err != nil {
+			return nil, err
+		}
+		r = r.Clone(r.Context())
+		r.URL, r.Host = target, target.Host
+	}
+	return http.DefaultTransport.RoundTrip(r)
+}

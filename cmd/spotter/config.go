@@ -1,0 +1,156 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Config is everything an admin can set in the TOML file.
+type Config struct {
+	Discord  DiscordConfig  `toml:"discord"`
+	Database DatabaseConfig `toml:"database"`
+	HTTP     HTTPConfig     `toml:"http"`
+	Log      LogConfig      `toml:"log"`
+}
+
+// DiscordConfig says how to reach Discord and where to register commands.
+type DiscordConfig struct {
+	Token       string   `toml:"token"`
+	APIURL      string   `toml:"api_url"`
+	DevGuildIDs []string `toml:"dev_guild_ids"`
+}
+
+// DatabaseConfig says where the SQLite file lives.
+type DatabaseConfig struct {
+	Path string `toml:"path"`
+}
+
+// HTTPConfig configures the optional health and metrics listener.
+type HTTPConfig struct {
+	Listen string `toml:"listen"`
+}
+
+// LogConfig configures log/slog output.
+type LogConfig struct {
+	Level  string `toml:"level"`
+	Format string `toml:"format"`
+}
+
+// DefaultAPIURL is Discord's REST base that discordgo v0.29.0 speaks.
+const DefaultAPIURL = "https://discord.com/api/v9"
+
+// DefaultConfig returns the configuration used for every key the file leaves out.
+func DefaultConfig() Config {
+	return Config{
+		Discord:  DiscordConfig{APIURL: DefaultAPIURL, DevGuildIDs: []string{}},
+		Database: DatabaseConfig{Path: "spotter.db"},
+		Log:      LogConfig{Level: "info", Format: "text"},
+	}
+}
+
+// configError is a problem with the configuration; run exits 2 for it.
+type configError struct{ msg string }
+
+func (e *configError) Error() string { return e.msg }
+
+func configErrorf(format string, args ...any) error {
+	return &configError{msg: fmt.Sprintf(format, args...)}
+}
+
+// LoadConfig reads the TOML file at path over the defaults, applies
+// environment overrides and validates the result.
+func LoadConfig(path string, getenv func(string) string) (Config, error) {
+	cfg := DefaultConfig()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return cfg, configErrorf("config file %s not found: copy config.example.toml to %s, or pass -config FILE", path, path)
+		}
+		return cfg, configErrorf("reading config file %s: %v", path, err)
+	}
+	if err := parseConfig(string(data), &cfg); err != nil {
+		return cfg, configErrorf("%s: %v", path, err)
+	}
+	if token := getenv("DISCORD_TOKEN"); token != "" {
+		cfg.Discord.Token = token
+	}
+	if err := cfg.Validate(); err != nil {
+		return cfg, configErrorf("%s: %v", path, err)
+	}
+	return cfg, nil
+}
+
+func parseConfig(text string, cfg *Config) error {
+	meta, err := toml.Decode(text, cfg)
+	if err != nil {
+		return fmt.Errorf("not valid TOML: %w", err)
+	}
+	if undecoded := meta.Undecoded(); len(undecoded) > 0 {
+		keys := make([]string, len(undecoded))
+		for i, k := range undecoded {
+			keys[i] = k.String()
+		}
+		return fmt.Errorf("unknown key %s: check the spelling against config.example.toml", strings.Join(keys, ", "))
+	}
+	return nil
+}
+
+// Validate checks every key and names the key and the fix in its error.
+func (c Config) Validate() error {
+	var problems []string
+	add := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
+
+	if strings.TrimSpace(c.Discord.Token) == "" {
+		add("discord.token is empty: create a bot in the Discord Developer Portal (https://discord.com/developers/applications > your app > Bot > Reset Token) and set DISCORD_TOKEN or discord.token")
+	} else if strings.HasPrefix(c.Discord.Token, "Bot ") {
+		add("discord.token starts with \"Bot \": give the token alone; Spotter adds the prefix")
+	}
+	if u, err := url.Parse(c.Discord.APIURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		add("discord.api_url %q is not an http(s) URL: use %q, or your REST proxy's base URL", c.Discord.APIURL, DefaultAPIURL)
+	}
+	for _, id := range c.Discord.DevGuildIDs {
+		if !isSnowflake(id) {
+			add("discord.dev_guild_ids has %q, which is not a server id: enable Developer Mode in Discord, right-click the server, Copy Server ID", id)
+		}
+	}
+	if strings.TrimSpace(c.Database.Path) == "" {
+		add("database.path is empty: give a file path such as \"spotter.db\"")
+	}
+	if c.HTTP.Listen != "" {
+		if _, _, err := net.SplitHostPort(c.HTTP.Listen); err != nil {
+			add("http.listen %q is not host:port: use e.g. \"127.0.0.1:8080\", or \"\" to turn it off", c.HTTP.Listen)
+		}
+	}
+	switch c.Log.Level {
+	case "debug", "info", "warn", "error":
+	default:
+		add("log.level %q is not one of debug, info, warn, error", c.Log.Level)
+	}
+	switch c.Log.Format {
+	case "text", "json":
+	default:
+		add("log.format %q is not text or json", c.Log.Format)
+	}
+	if len(problems) > 0 {
+		return errors.New(strings.Join(problems, "\n  "))
+	}
+	return nil
+}
+
+func isSnowflake(s string) bool {
+	if len(s) < 15 || len(s) > 21 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}

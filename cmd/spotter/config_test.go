@@ -1,0 +1,131 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func noEnv(string) string { return "" }
+
+func envWith(key, value string) func(string) string {
+	return func(k string) string {
+		if k == key {
+			return value
+		}
+		return ""
+	}
+}
+
+func writeConfig(t *testing.T, text string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "config.toml")
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestExampleConfigParsesAndWorksOnceTheTokenIsSet(t *testing.T) {
+	path := filepath.Join("..", "..", "config.example.toml")
+	cfg, err := LoadConfig(path, envWith("DISCORD_TOKEN", "abc.def.ghi"))
+	if err != nil {
+		t.Fatalf("config.example.toml with DISCORD_TOKEN set: %v", err)
+	}
+	if !reflect.DeepEqual(cfg, withToken(DefaultConfig(), "abc.def.ghi")) {
+		t.Errorf("config.example.toml should state the defaults:\n got %+v\nwant %+v", cfg, withToken(DefaultConfig(), "abc.def.ghi"))
+	}
+}
+
+func withToken(c Config, token string) Config {
+	c.Discord.Token = token
+	return c
+}
+
+func TestExampleConfigWithoutTokenExplainsHowToGetOne(t *testing.T) {
+	_, err := LoadConfig(filepath.Join("..", "..", "config.example.toml"), noEnv)
+	if err == nil {
+		t.Fatal("loaded without a token")
+	}
+	for _, want := range []string{"discord.token", "DISCORD_TOKEN", "Developer Portal"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not mention %q", err, want)
+		}
+	}
+	if exitCode(err, &strings.Builder{}) != 2 {
+		t.Errorf("a missing token should exit 2")
+	}
+}
+
+func TestEnvironmentTokenOverridesTheFile(t *testing.T) {
+	path := writeConfig(t, "[discord]\ntoken = \"from-file\"\n")
+	cfg, err := LoadConfig(path, envWith("DISCORD_TOKEN", "from-env"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Discord.Token != "from-env" {
+		t.Errorf("token = %q, want the environment's", cfg.Discord.Token)
+	}
+}
+
+func TestConfigErrorsNameTheKey(t *testing.T) {
+	cases := []struct {
+		name, text, wantKey string
+	}{
+		{"unknown key", "[discord]\ntoken = \"t\"\napi_ulr = \"x\"\n", "discord.api_ulr"},
+		{"unknown section", "[discord]\ntoken = \"t\"\n[databse]\npath = \"x\"\n", "databse"},
+		{"api url not a url", "[discord]\ntoken = \"t\"\napi_url = \"discord.com\"\n", "discord.api_url"},
+		{"guild id not a snowflake", "[discord]\ntoken = \"t\"\ndev_guild_ids = [\"my server\"]\n", "discord.dev_guild_ids"},
+		{"empty database path", "[discord]\ntoken = \"t\"\n[database]\npath = \"\"\n", "database.path"},
+		{"listen without port", "[discord]\ntoken = \"t\"\n[http]\nlisten = \"localhost\"\n", "http.listen"},
+		{"log level", "[discord]\ntoken = \"t\"\n[log]\nlevel = \"loud\"\n", "log.level"},
+		{"log format", "[discord]\ntoken = \"t\"\n[log]\nformat = \"xml\"\n", "log.format"},
+		{"token with prefix", "[discord]\ntoken = \"Bot abc\"\n", "discord.token"},
+		{"not toml", "[discord\n", "not valid TOML"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := LoadConfig(writeConfig(t, tc.text), noEnv)
+			if err == nil {
+				t.Fatal("accepted")
+			}
+			if !strings.Contains(err.Error(), tc.wantKey) {
+				t.Errorf("error %q does not name %q", err, tc.wantKey)
+			}
+			if exitCode(err, &strings.Builder{}) != 2 {
+				t.Errorf("config errors exit 2")
+			}
+		})
+	}
+}
+
+func TestMissingConfigFileSaysWhatToCopy(t *testing.T) {
+	_, err := LoadConfig(filepath.Join(t.TempDir(), "config.toml"), envWith("DISCORD_TOKEN", "t"))
+	if err == nil || !strings.Contains(err.Error(), "config.example.toml") {
+		t.Fatalf("missing file: %v", err)
+	}
+}
+
+func TestValidConfigWithEveryKey(t *testing.T) {
+	text := `[discord]
+token = "t"
+api_url = "http://127.0.0.1:9999/api/v9"
+dev_guild_ids = ["123456789012345678"]
+[database]
+path = "/tmp/x.db"
+[http]
+listen = "127.0.0.1:0"
+[log]
+level = "debug"
+format = "json"
+`
+	cfg, err := LoadConfig(writeConfig(t, text), noEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Discord.APIURL != "http://127.0.0.1:9999/api/v9" || len(cfg.Discord.DevGuildIDs) != 1 || cfg.Log.Format != "json" {
+		t.Errorf("keys not read: %+v", cfg)
+	}
+}
