@@ -118,10 +118,17 @@ func TestEvalSet(t *testing.T) {
 	rows := readEvalSet(t)
 	b := mustDefault(t)
 	tl := newTally()
+	// byBatch separates the questions tuned on (batch 1) from the fresh
+	// ones written after tuning, to show whether the tuning generalises.
+	byBatch := map[string]*tally{}
 	for _, row := range rows {
 		got := outcome(b.Answer(row.question))
 		ok := row.accepts(got)
 		tl.add(row.category, ok)
+		if byBatch[row.batch] == nil {
+			byBatch[row.batch] = newTally()
+		}
+		byBatch[row.batch].add(row.category, ok)
 		if ok {
 			continue
 		}
@@ -133,6 +140,10 @@ func TestEvalSet(t *testing.T) {
 		}
 	}
 	tl.log(t, "spotter")
+	for batch, bt := range byBatch {
+		h, n := bt.overall()
+		t.Logf("spotter batch %s  %3d/%3d  %5.1f%%", batch, h, n, 100*float64(h)/float64(n))
+	}
 	if h, n := tl.overall(); float64(h) < 0.9*float64(n) {
 		t.Errorf("overall top-1 accuracy %d/%d is below 90%%", h, n)
 	}
