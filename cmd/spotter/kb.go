@@ -11,6 +11,7 @@ import (
 
 	"github.com/spotter-bot/spotter/knowledge"
 	"github.com/spotter-bot/spotter/knowledge/contacts"
+	"github.com/spotter-bot/spotter/knowledge/formtips"
 )
 
 // askOutput is `spotter ask -json`: everything the member would read.
@@ -78,13 +79,24 @@ func runKB(_ context.Context, args []string, env environment) error {
 		return err
 	}
 	problems := knowledge.Lint(fsys)
+	kb, err := knowledge.Load(fsys)
+	if err == nil {
+		cards, err := formtips.CardFiles()
+		if err != nil {
+			return err
+		}
+		known := func(id string) bool { _, ok := kb.Entry(id); return ok }
+		for _, p := range formtips.Lint(cards, known) {
+			problems = append(problems, knowledge.Problem{File: "formtips/" + p.File, Field: p.Field, Message: p.Message})
+		}
+	}
 	for _, p := range problems {
 		fmt.Fprintln(env.stdout, p.String())
 	}
 	if len(problems) > 0 {
 		return fmt.Errorf("%d problem(s) in %s", len(problems), where)
 	}
-	fmt.Fprintf(env.stdout, "%s: all entries pass\n", where)
+	fmt.Fprintf(env.stdout, "%s and form-tip cards: all pass\n", where)
 	return nil
 }
 

@@ -45,7 +45,7 @@ func subcommands() map[string]subcommand {
 		"run":  {summary: "run the bot (the default): spotter [run] [-config FILE]", run: runBot},
 		"help": {summary: "list the subcommands", run: runHelp},
 		"ask":  {summary: "print the answer /sore-back gives: spotter ask [-json] [-region CODE] QUESTION...", run: runAsk},
-		"kb":   {summary: "check the knowledge base: spotter kb lint [-dir DIR]", run: runKB},
+		"kb":   {summary: "check the knowledge base and form-tip cards: spotter kb lint [-dir DIR]", run: runKB},
 	}
 }
 
