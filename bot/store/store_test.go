@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"os"
 	"path/filepath"
@@ -134,22 +135,29 @@ func TestLoadMigrationsRejectsBadSets(t *testing.T) {
 	}
 }
 
-func TestFailedMigrationLeavesNoHalfApplySchema(t *testing.T) {
-	db, err := Open(context.Background(), ":memory:")
+func TestFailedMigrationLeavesNoHalfAppliedSchema(t *testing.T) {
+	db, err := sql.Open("sqlite3", ":memory:")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
+	db.SetMaxOpenConns(1)
 	bad := fstest.MapFS{
-		"migrations/0001_member_settings.sql": {Data: []byte("SELECT 1;")},
-		"migrations/0002_broken.sql":          {Data: []byte("CREATE TABLE half (id INTEGER); CREATE TABLE oops (;")},
+		"migrations/0001_fine.sql":   {Data: []byte("CREATE TABLE fine (id INTEGER);")},
+		"migrations/0002_broken.sql": {Data: []byte("CREATE TABLE half (id INTEGER); CREATE TABLE oops (;")},
 	}
-	if err := migrate(context.Background(), db.db, bad, time.Now); err == nil {
+	if err := migrate(context.Background(), db, bad, time.Now); err == nil {
 		t.Fatal("a broken migration was accepted")
 	}
-	var n int
-	if err := db.db.QueryRow("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half'").Scan(&n); err != nil || n != 0 {
-		t.Errorf("table from the failed migration exists (%d, %v): migrations must be atomic", n, err)
+	var half, fine, version int
+	if err := db.QueryRow("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half'").Scan(&half); err != nil || half != 0 {
+		t.Errorf("table from the failed migration exists (%d, %v): migrations must be atomic", half, err)
+	}
+	if err := db.QueryRow("SELECT COUNT(*) FROM sqlite_master WHERE name = 'fine'").Scan(&fine); err != nil || fine != 1 {
+		t.Errorf("the good migration before it was not kept (%d, %v)", fine, err)
+	}
+	if err := db.QueryRow("SELECT MAX(version) FROM schema_migrations").Scan(&version); err != nil || version != 1 {
+		t.Errorf("recorded version = %d, %v; want 1", version, err)
 	}
 }
 
