@@ -32,6 +32,10 @@ type Options struct {
 	ReadyTimeout time.Duration
 }
 
+// callbackRetryWindow is how long after receipt a first callback that
+// failed with a server error is retried; Discord's deadline is 3 s.
+const callbackRetryWindow = 2500 * time.Millisecond
+
 // Bot is Spotter connected to Discord.
 type Bot struct {
 	opts    Options
@@ -194,8 +198,8 @@ func (b *Bot) Handle(i *discordgo.Interaction, received time.Time) {
 	b.mu.Unlock()
 	defer b.inflight.Done()
 
-	a := &ack{discord: b.discord, interaction: i}
-	req := &Request{Interaction: i, Received: received, deferrer: a.deferReply}
+	a := &ack{discord: b.discord, interaction: i, retryUntil: received.Add(callbackRetryWindow)}
+	req := &Request{Interaction: i, Received: received, Discord: b.discord, deferrer: a.deferReply}
 	req.Log = b.log.With("interaction", i.ID, "user", req.UserID(), "guild", i.GuildID)
 	ctx, cancel := context.WithTimeout(b.base, b.opts.HandlerTimeout)
 	defer cancel()

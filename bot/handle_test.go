@@ -270,3 +270,27 @@ func waitFor(t *testing.T, cond func() bool) {
 		time.Sleep(time.Millisecond)
 	}
 }
+
+func TestServerErrorOnTheCallbackIsRetriedOnceWithinTheDeadline(t *testing.T) {
+	b, fake := testBot(t, routerWith("help", respondWith("hello")), time.Second)
+	fake.respondErr = restError(http.StatusBadGateway, 0)
+	b.Handle(slashCommand("help", ""), time.Now())
+	if got := strings.Join(fake.Calls(), ","); got != "respond,respond" {
+		t.Fatalf("calls = %s, want one retry", got)
+	}
+	if len(fake.responses) != 1 || fake.responses[0].Data.Content != "hello" {
+		t.Errorf("the retried answer did not arrive: %+v", fake.responses)
+	}
+}
+
+func TestServerErrorPastTheDeadlineIsNotRetried(t *testing.T) {
+	b, fake := testBot(t, routerWith("help", respondWith("hello")), time.Hour)
+	fake.respondErr = restError(http.StatusServiceUnavailable, 0)
+	b.Handle(slashCommand("help", ""), time.Now().Add(-3*time.Second))
+	if got := strings.Join(fake.Calls(), ","); got != "respond" {
+		t.Fatalf("calls = %s, want no retry after the deadline", got)
+	}
+	if n := testutil.ToFloat64(b.metrics.Interactions.WithLabelValues("help", "send_failed")); n != 1 {
+		t.Errorf("send_failed counted %v", n)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -15,6 +16,9 @@ import (
 type ack struct {
 	discord     Discord
 	interaction *discordgo.Interaction
+	// retryUntil is the last moment a failed first callback is worth
+	// retrying: Discord's deadline, less time for the retry to arrive.
+	retryUntil time.Time
 
 	mu                sync.Mutex
 	deferred          bool
@@ -50,6 +54,11 @@ func (a *ack) send(resp *Response) error {
 	defer a.mu.Unlock()
 	if !a.deferred {
 		err := a.discord.InteractionRespond(a.interaction, resp.interactionResponse())
+		if err != nil && ErrorStatus(err) >= 500 && time.Now().Before(a.retryUntil) {
+			// A 5xx is Discord's hiccup, not a verdict on the answer: one
+			// more try while the interaction is still alive.
+			err = a.discord.InteractionRespond(a.interaction, resp.interactionResponse())
+		}
 		if err == nil || ErrorCode(err) != CodeAlreadyAcknowledged {
 			a.answered = err == nil
 			if err != nil {

@@ -206,6 +206,12 @@ func TestBotRegistersInDevGuildsOnly(t *testing.T) {
 	askHelp(t, rb.srv)
 }
 
+func TestBotRetriesACallbackThatHitADiscordServerError(t *testing.T) {
+	rb := startBot(t)
+	rb.srv.FailNext("POST", "/interactions/", http.StatusInternalServerError, 0, 1)
+	askHelp(t, rb.srv)
+}
+
 func TestBotShutsDownCleanlyOnSIGTERM(t *testing.T) {
 	rb := startBot(t)
 	askHelp(t, rb.srv)
