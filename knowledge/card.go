@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/spotter-bot/spotter/knowledge/contacts"
+	"github.com/spotter-bot/spotter/knowledge/internal/mdfile"
 )
 
 // Disclaimer is the one line every answer carries.
@@ -190,7 +191,7 @@ func (c Card) fit() Card {
 	c.Fields = fields
 	for over := c.total() - EmbedTotalMax; over > 0; over = c.total() - EmbedTotalMax {
 		p := c.longestText()
-		*p = trimText(*p, max(textLen(*p)-over, 0))
+		*p = trimText(*p, max(mdfile.TextLen(*p)-over, 0))
 	}
 	c.Fields = slices.DeleteFunc(c.Fields, func(f Field) bool { return f.Value == "" })
 	return c
@@ -198,9 +199,9 @@ func (c Card) fit() Card {
 
 // total is the length Discord counts against EmbedTotalMax.
 func (c Card) total() int {
-	n := textLen(c.Title) + textLen(c.Description) + textLen(c.Footer)
+	n := mdfile.TextLen(c.Title) + mdfile.TextLen(c.Description) + mdfile.TextLen(c.Footer)
 	for _, f := range c.Fields {
-		n += textLen(f.Name) + textLen(f.Value)
+		n += mdfile.TextLen(f.Name) + mdfile.TextLen(f.Value)
 	}
 	return n
 }
@@ -209,7 +210,7 @@ func (c Card) total() int {
 func (c *Card) longestText() *string {
 	p := &c.Description
 	for i := range c.Fields {
-		if textLen(c.Fields[i].Value) > textLen(*p) {
+		if mdfile.TextLen(c.Fields[i].Value) > mdfile.TextLen(*p) {
 			p = &c.Fields[i].Value
 		}
 	}
@@ -221,7 +222,7 @@ func (c *Card) longestText() *string {
 func (c Card) overflows() []string {
 	var out []string
 	check := func(what, s string, limit int) {
-		if n := textLen(s); n > limit {
+		if n := mdfile.TextLen(s); n > limit {
 			out = append(out, fmt.Sprintf("%s is %d characters; the limit is %d", what, n, limit))
 		}
 	}

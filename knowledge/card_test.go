@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/spotter-bot/spotter/knowledge/internal/mdfile"
 )
 
 func fieldNames(c Card) string {
@@ -172,8 +174,8 @@ func TestTrimText(t *testing.T) {
 			if got != tt.want {
 				t.Errorf("trimText(%q, %d) = %q, want %q", tt.in, tt.limit, got, tt.want)
 			}
-			if textLen(got) > tt.limit {
-				t.Errorf("result is %d long, over %d", textLen(got), tt.limit)
+			if mdfile.TextLen(got) > tt.limit {
+				t.Errorf("result is %d long, over %d", mdfile.TextLen(got), tt.limit)
 			}
 		})
 	}
@@ -184,7 +186,7 @@ func TestTrimText(t *testing.T) {
 func randomText(r *rand.Rand, n int) string {
 	words := []string{"lift", "brace", "back", "café", "😩", "deadlift", "numbness", "x"}
 	var b strings.Builder
-	for textLen(b.String()) < n {
+	for mdfile.TextLen(b.String()) < n {
 		b.WriteString(words[r.IntN(len(words))])
 		switch r.IntN(8) {
 		case 0:
@@ -225,7 +227,7 @@ func TestCardAlwaysFitsDiscord(t *testing.T) {
 				t.Fatalf("card %d has an empty field %+v", i, f)
 			}
 		}
-		if textLen(e.Short) > EmbedDescriptionMax && !strings.HasSuffix(c.Description, ellipsis) {
+		if mdfile.TextLen(e.Short) > EmbedDescriptionMax && !strings.HasSuffix(c.Description, ellipsis) {
 			t.Fatalf("card %d: trimmed description does not end with %q", i, ellipsis)
 		}
 	}

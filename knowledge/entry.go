@@ -1,6 +1,10 @@
 package knowledge
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/spotter-bot/spotter/knowledge/internal/mdfile"
+)
 
 // Kind says how an entry is reached: by search, or only by the safety layer.
 type Kind int
@@ -40,15 +44,9 @@ func parseKind(s string) (Kind, bool) {
 	return KindTopic, false
 }
 
-// Source is a reference an entry's advice rests on, named but never quoted.
-type Source struct {
-	Title string `toml:"title"`
-	Org   string `toml:"org"`
-	Year  int    `toml:"year"`
-	// Undated marks a source whose publication year is not known (a web
-	// article with no date); its Year is then 0. Never guess a year.
-	Undated bool `toml:"undated"`
-}
+// Source is a reference an entry's advice rests on, named but never quoted:
+// a title, an organisation, and a year or Undated (see mdfile.Source).
+type Source mdfile.Source
 
 // Cited formats the source for a card: title, organisation and year (or
 // "undated").

@@ -3,6 +3,8 @@ package knowledge
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/spotter-bot/spotter/knowledge/internal/mdfile"
 )
 
 // Discord's limits on what a Card becomes. Lengths are counted in UTF-16
@@ -31,29 +33,17 @@ const (
 
 const ellipsis = "…"
 
-// textLen is the length of s in UTF-16 code units.
-func textLen(s string) int {
-	n := 0
-	for _, r := range s {
-		n++
-		if r > 0xFFFF {
-			n++
-		}
-	}
-	return n
-}
-
 // trimText shortens s to at most limit UTF-16 code units. It cuts at the
 // last sentence or line end that keeps at least half of the room (else at
 // the last space, else mid-word) and marks the cut with "…".
 func trimText(s string, limit int) string {
-	if textLen(s) <= limit {
+	if mdfile.TextLen(s) <= limit {
 		return s
 	}
 	if limit <= 0 {
 		return ""
 	}
-	budget := limit - textLen(ellipsis)
+	budget := limit - mdfile.TextLen(ellipsis)
 	end, used := 0, 0
 	for i, r := range s {
 		w := 1

@@ -174,25 +174,6 @@ func TestLintReportsEveryProblemNotJustTheFirst(t *testing.T) {
 	}
 }
 
-func TestProblemString(t *testing.T) {
-	tests := []struct {
-		name string
-		p    Problem
-		want string
-	}{
-		{"all parts", Problem{File: "a.md", Field: "id", Message: "missing"}, "a.md: id: missing"},
-		{"no field", Problem{File: "a.md", Message: "reading: boom"}, "a.md: reading: boom"},
-		{"whole set", Problem{Field: "kind", Message: "want one"}, "kind: want one"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.p.String(); got != tt.want {
-				t.Errorf("String() = %q, want %q", got, tt.want)
-			}
-		})
-	}
-}
-
 func TestLintAcceptsAnUndatedSourceAndTheCardSaysSo(t *testing.T) {
 	fsys := fixtureFS(t)
 	edit(t, fsys, "heat-vs-ice.md", "year = 2006\n", "undated = true\n")

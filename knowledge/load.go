@@ -43,7 +43,7 @@ func Load(fsys fs.FS) (*Base, error) {
 	parsed, problems := parseAll(fsys)
 	problems = append(problems, lintEntries(parsed)...)
 	if len(problems) > 0 {
-		return nil, fmt.Errorf("loading knowledge base: %w", &LintError{Problems: problems})
+		return nil, fmt.Errorf("loading knowledge base: %w", &LintError{Subject: "knowledge base has", Problems: problems})
 	}
 	b := &Base{byID: make(map[string]*Entry, len(parsed))}
 	var topics []*Entry

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/spotter-bot/spotter/knowledge/internal/mdfile"
 )
 
 func TestSuggestMatchesAsTheMemberTypes(t *testing.T) {
@@ -49,7 +51,7 @@ func TestSuggestRespectsTheLimit(t *testing.T) {
 					t.Errorf("Suggest(%q, %d) repeats %s", input, limit, e.ID)
 				}
 				seen[e.ID] = true
-				if textLen(e.Title) > AutocompleteChoiceNameMax {
+				if mdfile.TextLen(e.Title) > AutocompleteChoiceNameMax {
 					t.Errorf("title %q too long for a choice", e.Title)
 				}
 			}

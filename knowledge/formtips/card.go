@@ -3,6 +3,8 @@ package formtips
 import (
 	"strconv"
 	"strings"
+
+	"github.com/spotter-bot/spotter/knowledge/internal/mdfile"
 )
 
 // The four section headings every card has, in this order.
@@ -33,15 +35,9 @@ type Card struct {
 	Setup, Cues, Faults, Regressions string
 }
 
-// Source is one work a card draws on.
-type Source struct {
-	Title string `toml:"title"`
-	Org   string `toml:"org"`
-	// Year is the publication year, or 0 when Undated.
-	Year int `toml:"year"`
-	// Undated marks a source with no known publication year.
-	Undated bool `toml:"undated"`
-}
+// Source is one work a card draws on: a title, an organisation, and a year
+// or Undated (see mdfile.Source).
+type Source mdfile.Source
 
 // Section is one titled block of a card.
 type Section struct {

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/BurntSushi/toml"
+	"github.com/spotter-bot/spotter/knowledge/internal/mdfile"
 )
 
 // fixtureCard returns a valid card file for id, titled title.
@@ -76,15 +76,11 @@ func knowledgeEntryIDs(t *testing.T) func(string) bool {
 		if err != nil {
 			t.Fatalf("reading %s: %v", f.Name(), err)
 		}
-		front, _, ok := splitFrontMatter(strings.ReplaceAll(string(data), "\r\n", "\n"))
-		if !ok {
-			t.Fatalf("%s: no front matter", f.Name())
-		}
 		var fm struct {
 			ID string `toml:"id"`
 		}
-		if _, err := toml.Decode(front, &fm); err != nil {
-			t.Fatalf("%s: decoding front matter: %v", f.Name(), err)
+		if _, problems, ok := mdfile.Decode(f.Name(), data, &fm); !ok {
+			t.Fatalf("%s: reading front matter: %v", f.Name(), problems)
 		}
 		ids[fm.ID] = true
 	}

@@ -64,7 +64,7 @@ func Load(fsys fs.FS) (*Library, error) {
 	parsed, problems := parseAll(fsys)
 	problems = append(problems, lintCards(parsed, nil)...)
 	if len(problems) > 0 {
-		return nil, fmt.Errorf("loading form cards: %w", &LintError{Problems: problems})
+		return nil, fmt.Errorf("loading form cards: %w", &LintError{Subject: "form cards have", Problems: problems})
 	}
 	l := &Library{byID: make(map[string]*Card, len(parsed)), byName: make(map[string]*Card)}
 	for _, pc := range parsed {

@@ -1,5 +1,7 @@
 package formtips
 
+import "github.com/spotter-bot/spotter/knowledge/internal/mdfile"
+
 // Size limits that keep every card inside one Discord embed. Lengths are
 // counted in UTF-16 code units, which is never less than Discord's own
 // count, so a card that fits here fits there.
@@ -15,30 +17,16 @@ const (
 	MaxTitleLen = 100
 	// MaxRelated is how many knowledge-base entries a card may link to.
 	MaxRelated = 5
-	minYear    = 1900
-	maxYear    = 2100
 )
-
-// textLen is the length of s in UTF-16 code units.
-func textLen(s string) int {
-	n := 0
-	for _, r := range s {
-		n++
-		if r > 0xFFFF {
-			n++
-		}
-	}
-	return n
-}
 
 // cardLen is how much of an embed's 6,000-character budget the card uses.
 func cardLen(c *Card) int {
-	n := textLen(c.Title)
+	n := mdfile.TextLen(c.Title)
 	for _, s := range c.Sections() {
-		n += textLen(s.Heading) + textLen(s.Text)
+		n += mdfile.TextLen(s.Heading) + mdfile.TextLen(s.Text)
 	}
 	for _, s := range c.Sources {
-		n += textLen(s.Citation())
+		n += mdfile.TextLen(s.Citation())
 	}
 	return n
 }

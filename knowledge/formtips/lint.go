@@ -3,46 +3,19 @@ package formtips
 import (
 	"fmt"
 	"io/fs"
-	"path"
-	"sort"
-	"strings"
+
+	"github.com/spotter-bot/spotter/knowledge/internal/mdfile"
 )
 
-// Problem is one thing wrong with a card file.
-type Problem struct {
-	// File is the card's file name ("back-squat.md"), or "" for the set as a whole.
-	File string
-	// Field is the front-matter field or section at fault ("aliases[2]", "## Cues"), or "".
-	Field string
-	// Message says what is wrong, for the author.
-	Message string
-}
+// Problem is one thing wrong with a card file: File is the card's file name
+// ("back-squat.md", or "" for the set as a whole), Field the front-matter
+// field or section at fault ("aliases[2]", "## Cues"), Message what is
+// wrong, for the author.
+type Problem = mdfile.Problem
 
-// String formats the problem as "file: field: message".
-func (p Problem) String() string {
-	parts := make([]string, 0, 3)
-	for _, s := range []string{p.File, p.Field, p.Message} {
-		if s != "" {
-			parts = append(parts, s)
-		}
-	}
-	return strings.Join(parts, ": ")
-}
-
-// LintError is returned by Load when the cards have problems.
-type LintError struct {
-	Problems []Problem
-}
-
-// Error lists every problem, one per line.
-func (e *LintError) Error() string {
-	lines := make([]string, 0, len(e.Problems)+1)
-	lines = append(lines, fmt.Sprintf("form cards have %d problem(s):", len(e.Problems)))
-	for _, p := range e.Problems {
-		lines = append(lines, "  "+p.String())
-	}
-	return strings.Join(lines, "\n")
-}
+// LintError is returned by Load when the cards have problems; its Error
+// lists them all.
+type LintError = mdfile.LintError
 
 // parsedCard is a card together with the file it came from.
 type parsedCard struct {
@@ -61,34 +34,18 @@ func Lint(fsys fs.FS, knownEntryIDs func(string) bool) []Problem {
 }
 
 // parseAll parses every card file at the root of fsys, in name order.
-func parseAll(fsys fs.FS) ([]parsedCard, []Problem) {
-	names, err := fs.Glob(fsys, "*.md")
-	if err != nil {
-		return nil, []Problem{{Message: fmt.Sprintf("listing card files: %v", err)}}
-	}
-	if len(names) == 0 {
-		return nil, []Problem{{Message: "no card files (*.md) found"}}
-	}
-	sort.Strings(names)
-	var cards []parsedCard
-	var problems []Problem
-	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			problems = append(problems, Problem{File: name, Message: fmt.Sprintf("reading: %v", err)})
-			continue
+func parseAll(fsys fs.FS) ([]*parsedCard, []Problem) {
+	return mdfile.ParseAll(fsys, "card", func(file string, data []byte) (*parsedCard, []Problem) {
+		c, ps := parseCard(file, data)
+		if c == nil {
+			return nil, ps
 		}
-		c, ps := parseCard(name, data)
-		problems = append(problems, ps...)
-		if c != nil {
-			cards = append(cards, parsedCard{file: name, card: c})
-		}
-	}
-	return cards, problems
+		return &parsedCard{file: file, card: c}, ps
+	})
 }
 
 // lintCards checks each card and the names shared across the set.
-func lintCards(cards []parsedCard, knownEntryIDs func(string) bool) []Problem {
+func lintCards(cards []*parsedCard, knownEntryIDs func(string) bool) []Problem {
 	var problems []Problem
 	for _, pc := range cards {
 		problems = append(problems, lintCard(pc, knownEntryIDs)...)
@@ -97,42 +54,23 @@ func lintCards(cards []parsedCard, knownEntryIDs func(string) bool) []Problem {
 }
 
 // lintCard checks one card on its own.
-func lintCard(pc parsedCard, knownEntryIDs func(string) bool) []Problem {
+func lintCard(pc *parsedCard, knownEntryIDs func(string) bool) []Problem {
 	c, file := pc.card, pc.file
 	var ps []Problem
 	add := func(field, format string, args ...any) {
 		ps = append(ps, Problem{File: file, Field: field, Message: fmt.Sprintf(format, args...)})
 	}
 
-	want := strings.TrimSuffix(path.Base(file), ".md")
-	switch {
-	case c.ID == "":
-		add("id", "missing")
-	case !validID(c.ID):
-		add("id", "%q must be lower-case words joined by -", c.ID)
-	case c.ID != want:
-		add("id", "%q does not match the file name (want %q)", c.ID, want)
-	}
+	ps = append(ps, mdfile.CheckID(file, c.ID)...)
+	ps = append(ps, mdfile.CheckTitle(file, c.Title, MaxTitleLen)...)
 
-	switch n := textLen(c.Title); {
-	case strings.TrimSpace(c.Title) == "":
-		add("title", "missing")
-	case n > MaxTitleLen:
-		add("title", "%d characters; autocomplete shows at most %d", n, MaxTitleLen)
-	case strings.ContainsAny(c.Title, "\r\n"):
-		add("title", "must be one line")
-	}
-
-	ps = append(ps, lintRelated(file, c, knownEntryIDs)...)
+	links := mdfile.Related{Max: MaxRelated, Known: knownEntryIDs, Noun: "knowledge-base entry"}
+	ps = append(ps, links.Check(file, "", c.Related)...)
 	ps = append(ps, lintSources(file, c)...)
 
 	for _, s := range c.Sections() {
-		field := "## " + s.Heading
-		switch n := textLen(s.Text); {
-		case strings.TrimSpace(s.Text) == "":
-			add(field, "section missing or empty")
-		case n > MaxSectionLen:
-			add(field, "%d characters; at most %d fit", n, MaxSectionLen)
+		if n := mdfile.TextLen(s.Text); n > MaxSectionLen {
+			add("## "+s.Heading, "%d characters; at most %d fit", n, MaxSectionLen)
 		}
 	}
 	if n := cardLen(c); n > MaxCardLen {
@@ -141,62 +79,18 @@ func lintCard(pc parsedCard, knownEntryIDs func(string) bool) []Problem {
 	return ps
 }
 
-// lintRelated checks the card's links into the knowledge base.
-func lintRelated(file string, c *Card, knownEntryIDs func(string) bool) []Problem {
-	var ps []Problem
-	add := func(field, format string, args ...any) {
-		ps = append(ps, Problem{File: file, Field: field, Message: fmt.Sprintf(format, args...)})
-	}
-	if n := len(c.Related); n < 1 || n > MaxRelated {
-		add("related", "lists %d entries; want 1 to %d", n, MaxRelated)
-	}
-	seen := make(map[string]bool, len(c.Related))
-	for i, id := range c.Related {
-		field := fmt.Sprintf("related[%d]", i)
-		switch {
-		case seen[id]:
-			add(field, "%q is listed twice", id)
-		case knownEntryIDs != nil && !knownEntryIDs(id):
-			add(field, "no knowledge-base entry has id %q", id)
-		}
-		seen[id] = true
-	}
-	return ps
-}
-
 // lintSources checks that the card names at least one complete source.
 func lintSources(file string, c *Card) []Problem {
-	var ps []Problem
-	add := func(field, format string, args ...any) {
-		ps = append(ps, Problem{File: file, Field: field, Message: fmt.Sprintf(format, args...)})
-	}
-	if len(c.Sources) == 0 {
-		add("sources", "at least one source is required")
-	}
+	sources := make([]mdfile.Source, len(c.Sources))
 	for i, s := range c.Sources {
-		field := fmt.Sprintf("sources[%d]", i)
-		if strings.TrimSpace(s.Title) == "" {
-			add(field+".title", "missing")
-		}
-		if strings.TrimSpace(s.Org) == "" {
-			add(field+".org", "missing")
-		}
-		switch {
-		case s.Undated && s.Year != 0:
-			add(field+".year", "a source with undated = true takes no year")
-		case s.Undated: // no year to check
-		case s.Year == 0:
-			add(field+".year", "missing (set undated = true if the source has no known year)")
-		case s.Year < minYear || s.Year > maxYear:
-			add(field+".year", "%d is not a plausible publication year", s.Year)
-		}
+		sources[i] = mdfile.Source(s)
 	}
-	return ps
+	return mdfile.CheckSources(file, sources)
 }
 
 // lintNames checks that no id, title or alias names two cards (compared
 // the way Find compares them), so Find always has one answer.
-func lintNames(cards []parsedCard) []Problem {
+func lintNames(cards []*parsedCard) []Problem {
 	var ps []Problem
 	owner := make(map[string]string) // normalised id or title -> file
 	for _, pc := range cards {
@@ -243,20 +137,4 @@ func lintNames(cards []parsedCard) []Problem {
 		}
 	}
 	return ps
-}
-
-// validID reports whether id is lower-case letters and digits in words
-// joined by single hyphens.
-func validID(id string) bool {
-	for word := range strings.SplitSeq(id, "-") {
-		if word == "" {
-			return false
-		}
-		for _, r := range word {
-			if (r < 'a' || r > 'z') && (r < '0' || r > '9') {
-				return false
-			}
-		}
-	}
-	return true
 }
