@@ -161,14 +161,16 @@ func TestBotConnectsRegistersAndAnswersHelp(t *testing.T) {
 	if got := healthStatus(t, rb.healthURL); got != http.StatusOK {
 		t.Errorf("/healthz = %d while connected", got)
 	}
-	metrics, err := http.Get(strings.TrimSuffix(rb.healthURL, "healthz") + "metrics")
-	if err != nil {
-		t.Fatal(err)
+	// The counter is bumped just after the answer is sent, so give it a moment.
+	want := `spotter_interactions_total{outcome="ok",route="help"} 1`
+	var body string
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if body = fetch(t, strings.TrimSuffix(rb.healthURL, "healthz")+"metrics"); strings.Contains(body, want) {
+			break
+		}
 	}
-	body, _ := io.ReadAll(metrics.Body)
-	metrics.Body.Close()
-	if !strings.Contains(string(body), `spotter_interactions_total{outcome="ok",route="help"} 1`) {
-		t.Errorf("/metrics does not count the /help interaction:\n%s", grep(string(body), "spotter_"))
+	if !strings.Contains(body, want) {
+		t.Errorf("/metrics does not count the /help interaction:\n%s", grep(body, "spotter_"))
 	}
 	if err := rb.srv.TakeViolations(); len(err) > 0 {
 		t.Errorf("requests that break Discord's API schema: %v", err)
@@ -249,6 +251,20 @@ func TestBotWithARejectedTokenExitsOneWithAdvice(t *testing.T) {
 	if exitCode(err, io.Discard) != 1 {
 		t.Errorf("a rejected token should exit 1")
 	}
+}
+
+func fetch(t *testing.T, url string) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(body)
 }
 
 // syncBuffer collects log output written from several goroutines.
