@@ -21,6 +21,9 @@ type Request struct {
 	// Route is the key the router matched: the command path ("checkin
 	// start"), the custom_id prefix, or "command/option" for autocomplete.
 	Route string
+	// Discord is the REST port, for handlers that must call Discord before
+	// answering, such as opening a DM; nil in handler tests without one.
+	Discord Discord
 
 	preferPublic atomic.Bool
 	deferrer     func(ctx context.Context, ephemeral bool) error

@@ -18,6 +18,7 @@ type Deps struct {
 func Register(r *bot.Router, deps Deps) {
 	registerHelp(r)
 	registerSoreBack(r, deps)
+	registerRedFlag(r, deps)
 }
 
 // serversAndDMs lets a command be used in server channels and in DMs with the bot.

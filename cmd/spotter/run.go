@@ -106,6 +106,8 @@ func runBot(ctx context.Context, args []string, env environment) error {
 		return err
 	}
 	defer db.Close()
+	stopPurge := commands.StartRedFlagPurge(ctx, db, time.Hour, logger)
+	defer stopPurge()
 
 	kb, err := knowledge.Default()
 	if err != nil {

@@ -1,0 +1,299 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/spotter-bot/spotter/bot"
+	"github.com/spotter-bot/spotter/bot/store"
+	"github.com/spotter-bot/spotter/knowledge"
+	"github.com/spotter-bot/spotter/knowledge/contacts"
+	"github.com/spotter-bot/spotter/knowledge/redflag"
+)
+
+// Names and custom_id prefixes of /red-flag-check. Buttons carry the run id
+// and the step they were made for: redflag:answer:<run>:<step>:<answer>,
+// redflag:back:<run>:<step>, redflag:stop:<run>:<step>, redflag:resume:<run>
+// and redflag:restart:<run>. "redflag:start" (redFlagStartID) starts a check
+// from a /sore-back answer.
+const (
+	redFlagName         = "red-flag-check"
+	redFlagOptionRegion = "region"
+	redFlagAnswerID     = "redflag:answer"
+	redFlagBackID       = "redflag:back"
+	redFlagStopID       = "redflag:stop"
+	redFlagResumeID     = "redflag:resume"
+	redFlagRestartID    = "redflag:restart"
+)
+
+// What a member is told when a click on the check cannot count. Each is a
+// new private message; the check's own message is left as it was.
+const (
+	redFlagEndedMsg   = "This red-flag check has already finished or was stopped, so that button does nothing now. Run /red-flag-check to start a new one."
+	redFlagExpiredMsg = "This red-flag check has expired: a check stays open for 24 hours, then its answers are deleted. Run /red-flag-check to start a new one."
+	redFlagNotYours   = "This red-flag check belongs to someone else, so I can't take your click. Run /red-flag-check to start your own private check."
+	redFlagStaleMsg   = "That button is from an earlier version of this question, so I ignored it. Please use the latest message of your red-flag check."
+	redFlagBadButton  = "That button is out of date. Run /red-flag-check to start a new check."
+)
+
+// redFlagCheck runs the guided red-flag check. Its state lives in SQLite
+// and in the buttons' custom_ids, so a click after a restart continues.
+type redFlagCheck struct {
+	store *store.Store
+	kb    *knowledge.Base
+}
+
+func registerRedFlag(r *bot.Router, deps Deps) {
+	f := &redFlagCheck{store: deps.Store, kb: deps.Knowledge}
+	r.Define(&discordgo.ApplicationCommand{
+		Name:             redFlagName,
+		Description:      "A private check for warning signs: rest and adjust, see a doctor today, or get help now?",
+		Contexts:         serversAndDMs(),
+		IntegrationTypes: guildInstall(),
+		Options: []*discordgo.ApplicationCommandOption{{
+			Type:        discordgo.ApplicationCommandOptionString,
+			Name:        redFlagOptionRegion,
+			Description: "Where you are, so your country's emergency numbers come first (remembered)",
+			Choices:     redFlagRegionChoices(),
+		}},
+	})
+	r.Command(redFlagName, f.start)
+	r.Component(redFlagStartID, f.start)
+	r.Component(redFlagResumeID, f.resume)
+	r.Component(redFlagRestartID, f.restart)
+	r.Component(redFlagAnswerID, f.answer)
+	r.Component(redFlagBackID, f.back)
+	r.Component(redFlagStopID, f.stop)
+}
+
+func redFlagRegionChoices() []*discordgo.ApplicationCommandOptionChoice {
+	var choices []*discordgo.ApplicationCommandOptionChoice
+	for _, code := range contacts.Codes() {
+		region, _ := contacts.Lookup(code)
+		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: region.Name, Value: region.Code})
+	}
+	return choices
+}
+
+// start begins a check, or offers to continue the member's open one. The
+// slash command answers with a new message; so does the button under a
+// /sore-back answer, which must not be replaced.
+func (f *redFlagCheck) start(ctx context.Context, req *bot.Request) (*bot.Response, error) {
+	if code, ok := req.StringOption(redFlagOptionRegion); ok {
+		region, known := contacts.Lookup(code)
+		if !known {
+			return nil, bot.Userf("I don't know that region. Pick one from the list, or leave it out.")
+		}
+		if err := f.store.SetMemberRegion(ctx, req.UserID(), region.Code); err != nil {
+			return nil, fmt.Errorf("red-flag check: %w", err)
+		}
+	}
+	run, started, err := f.store.StartRedFlagRun(ctx, req.UserID())
+	if err != nil {
+		return nil, fmt.Errorf("red-flag check: %w", err)
+	}
+	if !started {
+		return redFlagResumeOffer(req, run)
+	}
+	req.Log.Info("red-flag check started", "run", run.ID)
+	return f.present(ctx, req, run, bot.KindMessage)
+}
+
+// resume shows the current question of the member's open check again. The
+// step moves on, so buttons on the older message no longer count.
+func (f *redFlagCheck) resume(ctx context.Context, req *bot.Request) (*bot.Response, error) {
+	args := req.CustomIDArgs()
+	if len(args) != 1 {
+		return nil, bot.Userf(redFlagBadButton)
+	}
+	run, err := f.ownRun(ctx, req, args[0])
+	if err != nil {
+		return nil, err
+	}
+	run, err = f.store.AdvanceRedFlagRun(ctx, run.ID, run.Step, run.Answers)
+	if err != nil {
+		return nil, f.refusal(err, "resume")
+	}
+	return f.present(ctx, req, run, bot.KindUpdate)
+}
+
+// restart drops the member's open check and begins a new one.
+func (f *redFlagCheck) restart(ctx context.Context, req *bot.Request) (*bot.Response, error) {
+	args := req.CustomIDArgs()
+	if len(args) != 1 {
+		return nil, bot.Userf(redFlagBadButton)
+	}
+	old, err := f.store.RedFlagRun(ctx, args[0])
+	if err == nil && old.UserID != req.UserID() {
+		return nil, bot.Userf(redFlagNotYours)
+	}
+	if err != nil && !errors.Is(err, store.ErrRedFlagRunNotFound) && !errors.Is(err, store.ErrRedFlagRunExpired) {
+		return nil, fmt.Errorf("red-flag restart: %w", err)
+	}
+	run, started, err := f.store.RestartRedFlagRun(ctx, req.UserID(), args[0])
+	if err != nil {
+		return nil, fmt.Errorf("red-flag restart: %w", err)
+	}
+	if !started {
+		offer, err := redFlagResumeOffer(req, run)
+		if err != nil {
+			return nil, err
+		}
+		offer.Kind = bot.KindUpdate
+		return offer, nil
+	}
+	req.Log.Info("red-flag check restarted", "run", run.ID, "replaced", args[0])
+	return f.present(ctx, req, run, bot.KindUpdate)
+}
+
+// answer records the member's answer to the current question and shows the
+// next question, or the outcome once the check is complete.
+func (f *redFlagCheck) answer(ctx context.Context, req *bot.Request) (*bot.Response, error) {
+	args := req.CustomIDArgs()
+	if len(args) != 3 {
+		return nil, bot.Userf(redFlagBadButton)
+	}
+	run, answers, err := f.currentRun(ctx, req, args[0], args[1])
+	if err != nil {
+		return nil, err
+	}
+	ans, err := redflag.ParseAnswer(args[2])
+	if err != nil {
+		return nil, bot.Userf(redFlagBadButton)
+	}
+	// Record's errors name the answer: they must not reach a log line.
+	q, _ := redflag.Next(answers)
+	next, err := answers.Record(q.ID, ans)
+	if err != nil {
+		return nil, bot.Userf(redFlagBadButton)
+	}
+	if _, done := redflag.Next(next); done {
+		return f.finish(ctx, req, run, next)
+	}
+	run, err = f.store.AdvanceRedFlagRun(ctx, run.ID, run.Step, next.String())
+	if err != nil {
+		return nil, f.refusal(err, "answer")
+	}
+	return redFlagQuestion(bot.KindUpdate, run, next), nil
+}
+
+// finish shows the outcome in place of the question and keeps only its
+// level and time.
+func (f *redFlagCheck) finish(ctx context.Context, req *bot.Request, run store.RedFlagRun, answers redflag.Answers) (*bot.Response, error) {
+	outcome := redflag.Triage(answers)
+	if err := f.store.FinishRedFlagRun(ctx, run.ID, run.Step, outcome.Top().String()); err != nil {
+		return nil, f.refusal(err, "finish")
+	}
+	region, err := f.store.MemberRegion(ctx, req.UserID())
+	if err != nil {
+		return nil, fmt.Errorf("red-flag outcome: %w", err)
+	}
+	req.Log.Info("red-flag check finished", "run", run.ID, "step", run.Step)
+	return redFlagOutcome(outcome, outcome.Message(region), f.kb), nil
+}
+
+// back asks the previous question again.
+func (f *redFlagCheck) back(ctx context.Context, req *bot.Request) (*bot.Response, error) {
+	args := req.CustomIDArgs()
+	if len(args) != 2 {
+		return nil, bot.Userf(redFlagBadButton)
+	}
+	run, answers, err := f.currentRun(ctx, req, args[0], args[1])
+	if err != nil {
+		return nil, err
+	}
+	previous := answers.Back()
+	run, err = f.store.AdvanceRedFlagRun(ctx, run.ID, run.Step, previous.String())
+	if err != nil {
+		return nil, f.refusal(err, "back")
+	}
+	return redFlagQuestion(bot.KindUpdate, run, previous), nil
+}
+
+// stop ends the check without an outcome and deletes the answers.
+func (f *redFlagCheck) stop(ctx context.Context, req *bot.Request) (*bot.Response, error) {
+	args := req.CustomIDArgs()
+	if len(args) != 2 {
+		return nil, bot.Userf(redFlagBadButton)
+	}
+	run, _, err := f.currentRun(ctx, req, args[0], args[1])
+	if err != nil {
+		return nil, err
+	}
+	if err := f.store.StopRedFlagRun(ctx, run.ID, run.Step); err != nil {
+		return nil, f.refusal(err, "stop")
+	}
+	req.Log.Info("red-flag check stopped", "run", run.ID, "step", run.Step)
+	return redFlagStopped(), nil
+}
+
+// ownRun loads a run the clicking member owns, or explains why not.
+func (f *redFlagCheck) ownRun(ctx context.Context, req *bot.Request, id string) (store.RedFlagRun, error) {
+	run, err := f.store.RedFlagRun(ctx, id)
+	if err != nil {
+		return store.RedFlagRun{}, f.refusal(err, "load")
+	}
+	if run.UserID != req.UserID() {
+		return store.RedFlagRun{}, bot.Userf(redFlagNotYours)
+	}
+	return run, nil
+}
+
+// currentRun loads a run the clicking member owns and checks the button was
+// made for its current step.
+func (f *redFlagCheck) currentRun(ctx context.Context, req *bot.Request, id, step string) (store.RedFlagRun, redflag.Answers, error) {
+	n, err := strconv.Atoi(step)
+	if err != nil {
+		return store.RedFlagRun{}, nil, bot.Userf(redFlagBadButton)
+	}
+	run, err := f.ownRun(ctx, req, id)
+	if err != nil {
+		return store.RedFlagRun{}, nil, err
+	}
+	if n != run.Step {
+		return store.RedFlagRun{}, nil, bot.Userf(redFlagStaleMsg)
+	}
+	answers, err := redflag.ParseAnswers(run.Answers)
+	if err != nil {
+		// The parse error quotes the stored answers; only the run id is safe to log.
+		return store.RedFlagRun{}, nil, fmt.Errorf("red-flag run %s: stored answers are unreadable", run.ID)
+	}
+	return run, answers, nil
+}
+
+// refusal turns a store error about a run into what the member is told.
+func (f *redFlagCheck) refusal(err error, action string) error {
+	switch {
+	case errors.Is(err, store.ErrRedFlagRunNotFound):
+		return bot.Userf(redFlagEndedMsg)
+	case errors.Is(err, store.ErrRedFlagRunExpired):
+		return bot.Userf(redFlagExpiredMsg)
+	case errors.Is(err, store.ErrRedFlagRunMoved):
+		return bot.Userf(redFlagStaleMsg)
+	default:
+		return fmt.Errorf("red-flag %s: %w", action, err)
+	}
+}
+
+// redFlagResumeOffer asks a member who already has an open check whether to
+// continue it or start again.
+func redFlagResumeOffer(req *bot.Request, run store.RedFlagRun) (*bot.Response, error) {
+	answers, err := redflag.ParseAnswers(run.Answers)
+	if err != nil {
+		return nil, fmt.Errorf("red-flag run %s: stored answers are unreadable", run.ID)
+	}
+	text := fmt.Sprintf("You already have a red-flag check open (you're on question %d). Continue where you left off, or start again?", len(answers)+1)
+	return &bot.Response{
+		Kind:      bot.KindMessage,
+		Ephemeral: req.InGuild(),
+		Content:   text,
+		Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			discordgo.Button{Label: "Continue where you left off", Style: discordgo.PrimaryButton, CustomID: redFlagResumeID + ":" + run.ID},
+			discordgo.Button{Label: "Start again", Style: discordgo.SecondaryButton, CustomID: redFlagRestartID + ":" + run.ID},
+		}}},
+	}, nil
+}

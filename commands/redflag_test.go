@@ -1,0 +1,368 @@
+package commands
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/spotter-bot/spotter/bot/discordtest"
+	"github.com/spotter-bot/spotter/bot/store"
+	"github.com/spotter-bot/spotter/knowledge/redflag"
+)
+
+func TestRedFlagCheckStartedInAServerContinuesInDMs(t *testing.T) {
+	h := newHarness(t)
+	ack, question := h.redFlagStartInServer(t, member)
+	if !strings.Contains(ack.Content, "DM") {
+		t.Errorf("the private reply does not point to the DM: %q", ack.Content)
+	}
+	link := redFlagButtons(ack)
+	if len(link) != 1 || !strings.Contains(link[0].URL, "/channels/@me/"+question.ChannelID+"/"+question.ID) {
+		t.Errorf("the reply has no button that opens the DM: %+v", link)
+	}
+	redFlagMustAsk(t, question, redflag.Questions()[0].ID)
+	if got, want := redFlagLabels(question), []string{"Yes", "No", "Not sure", "Back", "Stop"}; !slices.Equal(got, want) {
+		t.Errorf("question buttons = %v, want %v", got, want)
+	}
+	for _, m := range h.srv.Messages(discordtest.DefaultChannelID) {
+		if !isEphemeral(m) {
+			t.Errorf("public message in the channel: %q", redFlagText(m))
+		}
+	}
+}
+
+func TestRedFlagCheckInADMRunsRightThere(t *testing.T) {
+	h := newHarness(t)
+	reply := h.answered(t, h.srv.SlashCommand(inDM(member), redFlagName))
+	redFlagMustAsk(t, reply, redflag.Questions()[0].ID)
+	if isEphemeral(reply) {
+		t.Error("in a DM the question should stay in the conversation, not vanish as ephemeral")
+	}
+	if reply.ChannelID != h.srv.DMChannelID(member.UserID) {
+		t.Errorf("question posted in channel %s, not the DM", reply.ChannelID)
+	}
+	outcome, _ := h.redFlagAnswerAll(t, member, reply, map[string]string{"trauma": "Yes"})
+	if !strings.Contains(outcome.Embeds[0].Title, "emergency department") {
+		t.Errorf("outcome in the DM = %q", outcome.Embeds[0].Title)
+	}
+}
+
+func TestRedFlagCheckOutcomes(t *testing.T) {
+	all := len(redflag.Questions())
+	tests := []struct {
+		name      string
+		replies   map[string]string
+		wantAsked int
+		wantLevel redflag.Level
+		wantText  []string
+		wantIDs   []string
+		wantNoIDs []string
+	}{
+		{
+			name: "emergency answer ends the check at once", replies: map[string]string{"saddle": "Yes"}, wantAsked: 1,
+			wantLevel: redflag.LevelEmergency, wantText: []string{"emergency department now", "United States: 911", "United Kingdom: 999"},
+			wantNoIDs: []string{checkinOfferID},
+		},
+		{
+			name: "not sure on an emergency question escalates", replies: map[string]string{"cancer_legs": "Not sure"}, wantAsked: 7,
+			wantLevel: redflag.LevelEmergency, wantText: []string{"emergency department now", "counted that as a yes"},
+		},
+		{
+			name: "same day", replies: map[string]string{"fever": "Yes"}, wantAsked: all,
+			wantLevel: redflag.LevelSameDay, wantText: []string{"doctor today", "urgent care"},
+			wantNoIDs: []string{checkinOfferID},
+		},
+		{
+			name: "not sure on a same-day question escalates", replies: map[string]string{"night_pain": "Not sure"}, wantAsked: all,
+			wantLevel: redflag.LevelSameDay, wantText: []string{"doctor today", "counted that as a yes"},
+		},
+		{
+			name: "see a professional soon", replies: map[string]string{"below_knee": "Yes"}, wantAsked: all,
+			wantLevel: redflag.LevelSeeSoon, wantText: []string{"GP or a physiotherapist"},
+			wantIDs: []string{checkinOfferID}, wantNoIDs: []string{soreBackEntry + ":relative-rest"},
+		},
+		{
+			name: "all no is self-care", replies: nil, wantAsked: all,
+			wantLevel: redflag.LevelSelfCare, wantText: []string{"No warning signs", redflag.Disclaimer},
+			wantIDs: []string{soreBackEntry + ":relative-rest", soreBackEntry + ":rule-of-twos", soreBackEntry + ":heat-vs-ice", soreBackEntry + ":return-to-lifting", checkinOfferID},
+		},
+		{
+			name: "low mood gets kind words", replies: map[string]string{"low_mood": "Yes"}, wantAsked: all,
+			wantLevel: redflag.LevelSelfCare, wantText: []string{"You don't have to deal with it alone"},
+			wantIDs: []string{checkinOfferID},
+		},
+		{
+			name: "crisis answer gets crisis lines", replies: map[string]string{"low_mood": redflag.AnswerCrisis.Label()}, wantAsked: all,
+			wantLevel: redflag.LevelCrisis, wantText: []string{"988", "Samaritans 116 123", "Lifeline 13 11 14"},
+			wantNoIDs: []string{checkinOfferID, soreBackEntry + ":relative-rest"},
+		},
+	}
+	h := newHarness(t)
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := redFlagMember(i)
+			_, question := h.redFlagStartInServer(t, a)
+			runID := redFlagRunID(t, question)
+			outcome, asked := h.redFlagAnswerAll(t, a, question, tt.replies)
+
+			var order []string
+			for _, q := range redflag.Questions()[:len(asked)] {
+				order = append(order, q.ID)
+			}
+			if len(asked) != tt.wantAsked || !slices.Equal(asked, order) {
+				t.Errorf("asked %v, want the first %d questions in order", asked, tt.wantAsked)
+			}
+			shown := redFlagText(outcome)
+			for _, want := range tt.wantText {
+				if !strings.Contains(shown, want) {
+					t.Errorf("outcome lacks %q:\n%s", want, shown)
+				}
+			}
+			if outcome.Embeds[0].Footer == nil || outcome.Embeds[0].Footer.Text != redflag.Disclaimer {
+				t.Error("outcome lacks the disclaimer")
+			}
+			for _, label := range []string{"Yes", "No", "Not sure", "Back", "Stop"} {
+				if slices.Contains(redFlagLabels(outcome), label) {
+					t.Errorf("outcome still has the %q button", label)
+				}
+			}
+			for _, id := range tt.wantIDs {
+				if !redFlagHasButton(outcome, id) {
+					t.Errorf("outcome lacks the %s button: %v", id, redFlagLabels(outcome))
+				}
+			}
+			for _, id := range tt.wantNoIDs {
+				if redFlagHasButton(outcome, id) {
+					t.Errorf("outcome should not offer %s", id)
+				}
+			}
+			got, err := h.store.RedFlagOutcomes(context.Background(), a.UserID)
+			if err != nil || len(got) != 1 || got[0].Level != tt.wantLevel.String() {
+				t.Errorf("stored outcomes = %+v, %v; want one %v", got, err, tt.wantLevel)
+			}
+			if _, found := h.redFlagRunState(t, runID); found {
+				t.Error("the answers are still stored after the outcome")
+			}
+		})
+	}
+}
+
+func TestRedFlagCheckListsTheMembersOwnNumbersFirst(t *testing.T) {
+	h := newHarness(t)
+	_, question := h.redFlagStartInServer(t, member, discordtest.Opt(redFlagOptionRegion, "GB"))
+	if region, _ := h.store.MemberRegion(context.Background(), member.UserID); region != "GB" {
+		t.Errorf("region saved as %q, want GB", region)
+	}
+	outcome := h.redFlagPress(t, member, question, "Yes")
+	action := outcome.Embeds[0].Fields[0].Value
+	if !strings.Contains(action, ":\n- United Kingdom: 999\n") {
+		t.Errorf("the member's own emergency number is not first:\n%s", action)
+	}
+}
+
+func TestRedFlagCheckBackAsksThePreviousQuestionAgain(t *testing.T) {
+	h := newHarness(t)
+	_, first := h.redFlagStartInServer(t, member)
+	if !slices.ContainsFunc(redFlagButtons(first), func(b discordgo.Button) bool { return b.Label == "Back" && b.Disabled }) {
+		t.Error("Back should be disabled on the first question")
+	}
+	second := h.redFlagPress(t, member, first, "No")
+	redFlagMustAsk(t, second, redflag.Questions()[1].ID)
+	again := h.redFlagPress(t, member, second, "Back")
+	redFlagMustAsk(t, again, redflag.Questions()[0].ID)
+	outcome := h.redFlagPress(t, member, again, "Yes")
+	if !strings.Contains(outcome.Embeds[0].Title, "emergency department") {
+		t.Errorf("changing the answer after Back gave %q", outcome.Embeds[0].Title)
+	}
+}
+
+func TestRedFlagCheckStopKeepsNothing(t *testing.T) {
+	h := newHarness(t)
+	_, question := h.redFlagStartInServer(t, member)
+	runID := redFlagRunID(t, question)
+	stopped := h.redFlagPress(t, member, h.redFlagPress(t, member, question, "No"), "Stop")
+	if len(redFlagButtons(stopped)) != 0 || !strings.Contains(redFlagText(stopped), "stopped") {
+		t.Errorf("after Stop the message shows %q with buttons %v", redFlagText(stopped), redFlagLabels(stopped))
+	}
+	if _, found := h.redFlagRunState(t, runID); found {
+		t.Error("a stopped check is still stored")
+	}
+	if got, _ := h.store.RedFlagOutcomes(context.Background(), member.UserID); len(got) != 0 {
+		t.Errorf("a stopped check stored outcomes %+v", got)
+	}
+}
+
+func TestRedFlagCheckRunsPrivatelyInTheChannelWhenDMsAreClosed(t *testing.T) {
+	h := newHarness(t)
+	h.srv.CloseDMs(member.UserID)
+	reply := h.answered(t, h.srv.SlashCommand(member, redFlagName))
+	if !isEphemeral(reply) {
+		t.Fatalf("the fallback question is public: %q", redFlagText(reply))
+	}
+	redFlagMustAsk(t, reply, redflag.Questions()[0].ID)
+	if !strings.Contains(reply.Content, "Privacy Settings") || !strings.Contains(reply.Content, "Allow DMs") {
+		t.Errorf("the member is not told how to allow DMs: %q", reply.Content)
+	}
+	outcome, _ := h.redFlagAnswerAll(t, member, reply, map[string]string{"fever": "Yes", "low_mood": "Yes"})
+	if outcome.ID != reply.ID || !strings.Contains(outcome.Embeds[0].Title, "doctor today") {
+		t.Errorf("outcome %q arrived in message %s, want in place of %s", outcome.Embeds[0].Title, outcome.ID, reply.ID)
+	}
+	if dms := h.srv.DMs(member.UserID); len(dms) != 0 {
+		t.Errorf("%d DMs were stored although DMs are closed", len(dms))
+	}
+	private := []string{outcome.Embeds[0].Title}
+	for _, q := range redflag.Questions() {
+		private = append(private, q.Text)
+	}
+	for _, m := range h.srv.Messages(discordtest.DefaultChannelID) {
+		for _, p := range private {
+			if strings.Contains(redFlagText(m), p) && !isEphemeral(m) {
+				t.Errorf("a public message shows %q", p)
+			}
+		}
+	}
+}
+
+func TestRedFlagCheckFallsBackWhenDiscordFailsTheDM(t *testing.T) {
+	h := newHarness(t)
+	h.srv.FailNext("POST", "/channels/", 500, 0, 1)
+	reply := h.answered(t, h.srv.SlashCommand(member, redFlagName))
+	if !isEphemeral(reply) || !strings.Contains(reply.Content, "couldn't reach your DMs") {
+		t.Fatalf("reply after a failed DM = %q (ephemeral %v)", reply.Content, isEphemeral(reply))
+	}
+	redFlagMustAsk(t, reply, redflag.Questions()[0].ID)
+	next := h.redFlagPress(t, member, reply, "No")
+	redFlagMustAsk(t, next, redflag.Questions()[1].ID)
+}
+
+func TestRedFlagCheckStartsFromTheSoreBackButton(t *testing.T) {
+	h := newHarness(t)
+	answer := h.answered(t, h.srv.SlashCommand(member, soreBackName, discordtest.Opt(optionQuestion, "lower back sore after deadlifts")))
+	ack := h.answered(t, h.srv.Click(member, answer, redFlagStartID))
+	if ack.ID == answer.ID || !isEphemeral(ack) || !strings.Contains(ack.Content, "DM") {
+		t.Errorf("the button answered with %q in message %s (answer was %s)", ack.Content, ack.ID, answer.ID)
+	}
+	if h.srv.Message(answer.ID).Embeds[0].Title != answer.Embeds[0].Title {
+		t.Error("the /sore-back answer was replaced")
+	}
+	redFlagMustAsk(t, h.redFlagNewestDM(t, member.UserID), redflag.Questions()[0].ID)
+}
+
+func TestRedFlagCheckRefusesSomeoneElsesClick(t *testing.T) {
+	h := newHarness(t)
+	_, question := h.redFlagStartInServer(t, member)
+	refusal := h.redFlagPress(t, otherMember, question, "Yes")
+	if refusal.ID == question.ID || !isEphemeral(refusal) || !strings.Contains(refusal.Content, "belongs to someone else") {
+		t.Errorf("another member's click got %q in message %s", refusal.Content, refusal.ID)
+	}
+	redFlagMustAsk(t, h.srv.Message(question.ID), redflag.Questions()[0].ID)
+	run, found := h.redFlagRunState(t, redFlagRunID(t, question))
+	if !found || run.Answers != "" || run.Step != 0 {
+		t.Errorf("another member's click changed the run: %+v", run)
+	}
+}
+
+func TestRedFlagCheckContinuesAfterARestart(t *testing.T) {
+	srv := discordtest.Start(t, discordtest.Options{})
+	path := filepath.Join(t.TempDir(), "spotter.db")
+	before, err := store.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := startHarness(t, srv, before)
+	_, question := h.redFlagStartInServer(t, member)
+	third := h.redFlagPress(t, member, h.redFlagPress(t, member, question, "No"), "No")
+	redFlagMustAsk(t, third, redflag.Questions()[2].ID)
+
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := h.bot.Shutdown(shutdownCtx); err != nil {
+		t.Fatal(err)
+	}
+	if err := before.Close(); err != nil {
+		t.Fatal(err)
+	}
+	after, err := store.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { after.Close() })
+	restarted := startHarness(t, srv, after)
+	fourth := restarted.redFlagPress(t, member, srv.Message(third.ID), "No")
+	redFlagMustAsk(t, fourth, redflag.Questions()[3].ID)
+}
+
+func TestRedFlagCheckOffersToContinueOrRestart(t *testing.T) {
+	h := newHarness(t)
+	_, first := h.redFlagStartInServer(t, member)
+	oldRun := redFlagRunID(t, first)
+	stale := h.redFlagPress(t, member, first, "No")
+
+	offer := h.answered(t, h.srv.SlashCommand(member, redFlagName))
+	if !isEphemeral(offer) || !strings.Contains(offer.Content, "question 2") {
+		t.Fatalf("second start = %q, want a private offer naming question 2", offer.Content)
+	}
+	moved := h.redFlagPress(t, member, offer, "Continue where you left off")
+	if moved.ID != offer.ID || !strings.Contains(moved.Content, "DM") {
+		t.Errorf("Continue answered %q in message %s", moved.Content, moved.ID)
+	}
+	resumed := h.redFlagNewestDM(t, member.UserID)
+	if resumed.ID == stale.ID {
+		t.Fatal("Continue sent no new DM")
+	}
+	redFlagMustAsk(t, resumed, redflag.Questions()[1].ID)
+
+	t.Run("stale buttons are refused", func(t *testing.T) {
+		refusal := h.redFlagPress(t, member, stale, "Yes")
+		if refusal.ID == stale.ID || !isEphemeral(refusal) || !strings.Contains(refusal.Content, "earlier") {
+			t.Errorf("a click on the older message got %q", refusal.Content)
+		}
+		if run, _ := h.redFlagRunState(t, oldRun); run.Answers != "saddle=n" {
+			t.Errorf("a stale click changed the answers to %q", run.Answers)
+		}
+		redFlagMustAsk(t, h.redFlagPress(t, member, resumed, "No"), redflag.Questions()[2].ID)
+	})
+
+	t.Run("start again", func(t *testing.T) {
+		offer := h.answered(t, h.srv.SlashCommand(member, redFlagName))
+		h.redFlagPress(t, member, offer, "Start again")
+		fresh := h.redFlagNewestDM(t, member.UserID)
+		redFlagMustAsk(t, fresh, redflag.Questions()[0].ID)
+		if redFlagRunID(t, fresh) == oldRun {
+			t.Error("Start again kept the old run")
+		}
+		if _, found := h.redFlagRunState(t, oldRun); found {
+			t.Error("the old run and its answers are still stored")
+		}
+	})
+}
+
+func TestRedFlagCheckRefusesAndPurgesAnExpiredRun(t *testing.T) {
+	srv := discordtest.Start(t, discordtest.Options{})
+	clock := &redFlagClock{now: time.Now()}
+	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "spotter.db"), store.WithClock(clock.Now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	h := startHarness(t, srv, db)
+	_, question := h.redFlagStartInServer(t, member)
+	question = h.redFlagPress(t, member, question, "No")
+	runID := redFlagRunID(t, question)
+
+	clock.Advance(store.RedFlagRunLifetime)
+	refusal := h.redFlagPress(t, member, question, "No")
+	if refusal.ID == question.ID || !strings.Contains(refusal.Content, "expired") {
+		t.Errorf("a click on an expired check got %q", refusal.Content)
+	}
+	if _, found := h.redFlagRunState(t, runID); found {
+		t.Error("the expired run was not purged")
+	}
+	_, fresh := h.redFlagStartInServer(t, member)
+	redFlagMustAsk(t, fresh, redflag.Questions()[0].ID)
+}
