@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -258,12 +259,17 @@ func hasComponent(rows []discordgo.MessageComponent, customID string) bool {
 	return false
 }
 
+// lastRequest returns the body of the latest request whose path ends with
+// pathSuffix; the stand-in records a request just after answering it, so it
+// may take a moment to appear.
 func lastRequest(t *testing.T, h *harness, pathSuffix string) []byte {
 	t.Helper()
-	reqs := h.srv.Requests()
-	for i := len(reqs) - 1; i >= 0; i-- {
-		if strings.HasSuffix(reqs[i].Path, pathSuffix) {
-			return reqs[i].Body
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		reqs := h.srv.Requests()
+		for i := len(reqs) - 1; i >= 0; i-- {
+			if strings.HasSuffix(reqs[i].Path, pathSuffix) {
+				return reqs[i].Body
+			}
 		}
 	}
 	t.Fatalf("no request to *%s", pathSuffix)
