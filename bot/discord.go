@@ -18,6 +18,9 @@ type Discord interface {
 	UserChannelCreate(recipientID string, options ...discordgo.RequestOption) (*discordgo.Channel, error)
 	ChannelMessageSendComplex(channelID string, data *discordgo.MessageSend, options ...discordgo.RequestOption) (*discordgo.Message, error)
 	ChannelMessageEditComplex(m *discordgo.MessageEdit, options ...discordgo.RequestOption) (*discordgo.Message, error)
+	// RequestWithBucketID reaches routes discordgo v0.29.0 has no method
+	// for, such as the pin routes under /channels/{c}/messages/pins.
+	RequestWithBucketID(method, urlStr string, data interface{}, bucketID string, options ...discordgo.RequestOption) (response []byte, err error)
 }
 
 var _ Discord = (*discordgo.Session)(nil)

@@ -82,6 +82,10 @@ func (f *fakeDiscord) ChannelMessageEditComplex(*discordgo.MessageEdit, ...disco
 	return nil, errors.New("not used")
 }
 
+func (f *fakeDiscord) RequestWithBucketID(string, string, interface{}, string, ...discordgo.RequestOption) ([]byte, error) {
+	return nil, errors.New("not used")
+}
+
 // slashCommand builds a slash-command interaction for name with optional
 // subcommand and leaf options.
 func slashCommand(name, sub string, opts ...*discordgo.ApplicationCommandInteractionDataOption) *discordgo.Interaction {

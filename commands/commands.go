@@ -1,9 +1,13 @@
 package commands
 
 import (
+	"log/slog"
+	"time"
+
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/spotter-bot/spotter/bot"
+	"github.com/spotter-bot/spotter/bot/schedule"
 	"github.com/spotter-bot/spotter/bot/store"
 	"github.com/spotter-bot/spotter/knowledge"
 )
@@ -12,6 +16,26 @@ import (
 type Deps struct {
 	Store     *store.Store
 	Knowledge *knowledge.Base
+	// Scheduler runs scheduled jobs such as check-in prompts; with nil,
+	// nothing scheduled is sent.
+	Scheduler *schedule.Scheduler
+	// Now is the clock commands read; nil means time.Now.
+	Now func() time.Time
+	// Discord returns the bot's REST port, for scheduled work that needs
+	// more than the scheduler's sender, such as pinning the tip of the
+	// week. The bot is built after Register, so it is looked up when
+	// needed; nil leaves scheduled tips unpinned.
+	Discord func() bot.Discord
+	// Logger receives what background work (scheduled posts) has to say;
+	// nil means the process default.
+	Logger *slog.Logger
+}
+
+func (d Deps) logger() *slog.Logger {
+	if d.Logger != nil {
+		return d.Logger
+	}
+	return slog.Default()
 }
 
 // Register defines every command and routes its interactions.
@@ -19,6 +43,8 @@ func Register(r *bot.Router, deps Deps) {
 	registerHelp(r)
 	registerSoreBack(r, deps)
 	registerRedFlag(r, deps)
+	registerFormTip(r, deps)
+	registerCheckin(r, deps)
 }
 
 // serversAndDMs lets a command be used in server channels and in DMs with the bot.

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 )
@@ -17,6 +18,7 @@ type Config struct {
 	Database DatabaseConfig `toml:"database"`
 	HTTP     HTTPConfig     `toml:"http"`
 	Log      LogConfig      `toml:"log"`
+	Checkins CheckinsConfig `toml:"checkins"`
 }
 
 // DiscordConfig says how to reach Discord and where to register commands.
@@ -42,6 +44,16 @@ type LogConfig struct {
 	Format string `toml:"format"`
 }
 
+// CheckinsConfig tunes the scheduler that sends check-in prompts.
+type CheckinsConfig struct {
+	// GlobalRateLimit is Discord's global REST limit for the bot, in
+	// requests per second; scheduled sends stay just under it.
+	GlobalRateLimit int `toml:"global_rate_limit"`
+	// LateGrace is how late a prompt missed while the bot was down may
+	// still be sent; older ones are skipped to the next day.
+	LateGrace time.Duration `toml:"late_grace"`
+}
+
 // DefaultAPIURL is Discord's REST base that discordgo v0.29.0 speaks.
 const DefaultAPIURL = "https://discord.com/api/v9"
 
@@ -51,6 +63,7 @@ func DefaultConfig() Config {
 		Discord:  DiscordConfig{APIURL: DefaultAPIURL, DevGuildIDs: []string{}},
 		Database: DatabaseConfig{Path: "spotter.db"},
 		Log:      LogConfig{Level: "info", Format: "text"},
+		Checkins: CheckinsConfig{GlobalRateLimit: 50, LateGrace: 3 * time.Hour},
 	}
 }
 
@@ -66,6 +79,22 @@ func configErrorf(format string, args ...any) error {
 // LoadConfig reads the TOML file at path over the defaults, applies
 // environment overrides and validates the result.
 func LoadConfig(path string, getenv func(string) string) (Config, error) {
+	cfg, err := readConfigFile(path)
+	if err != nil {
+		return cfg, err
+	}
+	if token := getenv("DISCORD_TOKEN"); token != "" {
+		cfg.Discord.Token = token
+	}
+	if err := cfg.Validate(); err != nil {
+		return cfg, configErrorf("%s: %v", path, err)
+	}
+	return cfg, nil
+}
+
+// readConfigFile reads the TOML file at path over the defaults, without
+// environment overrides or validation.
+func readConfigFile(path string) (Config, error) {
 	cfg := DefaultConfig()
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -75,12 +104,6 @@ func LoadConfig(path string, getenv func(string) string) (Config, error) {
 		return cfg, configErrorf("reading config file %s: %v", path, err)
 	}
 	if err := parseConfig(string(data), &cfg); err != nil {
-		return cfg, configErrorf("%s: %v", path, err)
-	}
-	if token := getenv("DISCORD_TOKEN"); token != "" {
-		cfg.Discord.Token = token
-	}
-	if err := cfg.Validate(); err != nil {
 		return cfg, configErrorf("%s: %v", path, err)
 	}
 	return cfg, nil
@@ -136,6 +159,12 @@ func (c Config) Validate() error {
 	case "text", "json":
 	default:
 		add("log.format %q is not text or json", c.Log.Format)
+	}
+	if c.Checkins.GlobalRateLimit < 1 || c.Checkins.GlobalRateLimit > 10000 {
+		add("checkins.global_rate_limit %d is not a rate Discord grants: use 50 (requests per second), or the higher limit Discord gave your bot", c.Checkins.GlobalRateLimit)
+	}
+	if c.Checkins.LateGrace < time.Minute || c.Checkins.LateGrace > 24*time.Hour {
+		add("checkins.late_grace %q must be between \"1m\" and \"24h\": how late a check-in missed during downtime may still be sent", c.Checkins.LateGrace)
 	}
 	if len(problems) > 0 {
 		return errors.New(strings.Join(problems, "\n  "))

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/spotter-bot/spotter/bot"
+	"github.com/spotter-bot/spotter/bot/schedule"
 	"github.com/spotter-bot/spotter/bot/store"
 	"github.com/spotter-bot/spotter/commands"
 	"github.com/spotter-bot/spotter/knowledge"
@@ -113,10 +114,21 @@ func runBot(ctx context.Context, args []string, env environment) error {
 	if err != nil {
 		return err
 	}
-	router := bot.NewRouter()
-	commands.Register(router, commands.Deps{Store: db, Knowledge: kb})
 	metrics := bot.NewMetrics()
-	b, err := bot.New(bot.Options{
+	sched, err := schedule.New(schedule.Options{Store: db, Logger: logger, Metrics: metrics,
+		GlobalRateLimit: cfg.Checkins.GlobalRateLimit, LateGrace: cfg.Checkins.LateGrace})
+	if err != nil {
+		return err
+	}
+	router := bot.NewRouter()
+	// The bot is built after the commands are registered; background work
+	// looks its REST port up when it runs, after Start.
+	var b *bot.Bot
+	commands.Register(router, commands.Deps{
+		Store: db, Knowledge: kb, Scheduler: sched, Logger: logger,
+		Discord: func() bot.Discord { return b.Discord() },
+	})
+	b, err = bot.New(bot.Options{
 		Token:       cfg.Discord.Token,
 		APIURL:      cfg.Discord.APIURL,
 		DevGuildIDs: cfg.Discord.DevGuildIDs,
@@ -136,6 +148,9 @@ func runBot(ctx context.Context, args []string, env environment) error {
 	}
 	startErr := b.Start(ctx)
 	if startErr == nil {
+		startErr = sched.Start(b.Discord())
+	}
+	if startErr == nil {
 		logger.Info("spotter is running; press Ctrl+C to stop")
 		<-ctx.Done()
 		logger.Info("shutting down")
@@ -143,7 +158,7 @@ func runBot(ctx context.Context, args []string, env environment) error {
 
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownBudget)
 	defer cancel()
-	err = b.Shutdown(shutdownCtx)
+	err = errors.Join(sched.Stop(shutdownCtx), b.Shutdown(shutdownCtx))
 	if health != nil {
 		err = errors.Join(err, health.Shutdown(shutdownCtx))
 	}

@@ -1,0 +1,359 @@
+package schedule
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/robfig/cron/v3"
+
+	"github.com/spotter-bot/spotter/bot"
+	"github.com/spotter-bot/spotter/bot/store"
+)
+
+// Options configures a Scheduler; zero values get the defaults.
+type Options struct {
+	Store *store.Store
+	// Now is the clock due times are compared with; default time.Now.
+	Now     func() time.Time
+	Logger  *slog.Logger
+	Metrics *bot.Metrics
+	// GlobalRateLimit is Discord's global limit for the bot in requests per
+	// second (50 unless Discord granted more); the sender stays under it.
+	GlobalRateLimit int
+	// LateGrace is how late a job may still run after downtime; older ones
+	// are skipped to their series' next occurrence. Default 3 h.
+	LateGrace time.Duration
+	// LateMark is how late a job must run to be marked late. Default 10 min.
+	LateMark time.Duration
+	// Heartbeat is the robfig/cron spec of the runner's heartbeat, when it
+	// claims due jobs. Default "@every 2s".
+	Heartbeat string
+	// Lease is how long a claim holds before another process may take the
+	// job over; kept well under Discord's nonce memory. Default 1 min.
+	Lease time.Duration
+	// Concurrency is how many jobs run at once; a few more than the global
+	// rate times Discord's round trip keeps the pacer busy. Default 16.
+	Concurrency int
+	// MaxAttempts bounds the tries of a job that keeps failing
+	// transiently. Default 5.
+	MaxAttempts int
+	// RetryBackoff is the wait before the first retry; it doubles for each
+	// later one, up to 30 min. Default 30 s.
+	RetryBackoff time.Duration
+	// Retention is how long finished jobs are kept. Default 30 days.
+	Retention time.Duration
+}
+
+// parkedPerSlot bounds the jobs that may wait on a slow route (see
+// lendSlot) to this many per slot: enough for a burst of first-time
+// recipients, whose DM channels open at a few a second, to wait without
+// holding up anyone else.
+const parkedPerSlot = 64
+
+// maxLease keeps a crashed claim's re-send well inside the few minutes for
+// which Discord remembers a nonce.
+const maxLease = 2 * time.Minute
+
+func (o Options) withDefaults() (Options, error) {
+	if o.Store == nil {
+		return o, errors.New("schedule: no store")
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.Metrics == nil {
+		o.Metrics = bot.NewMetrics()
+	}
+	if o.GlobalRateLimit == 0 {
+		o.GlobalRateLimit = 50
+	}
+	if o.LateGrace == 0 {
+		o.LateGrace = 3 * time.Hour
+	}
+	if o.LateMark == 0 {
+		o.LateMark = 10 * time.Minute
+	}
+	if o.Heartbeat == "" {
+		o.Heartbeat = "@every 2s"
+	}
+	if o.Lease == 0 {
+		o.Lease = time.Minute
+	}
+	if o.Concurrency == 0 {
+		o.Concurrency = 16
+	}
+	if o.MaxAttempts == 0 {
+		o.MaxAttempts = 5
+	}
+	if o.RetryBackoff == 0 {
+		o.RetryBackoff = 30 * time.Second
+	}
+	if o.Retention == 0 {
+		o.Retention = 30 * 24 * time.Hour
+	}
+	switch {
+	case o.LateGrace < 0 || o.LateMark < 0 || o.RetryBackoff < 0 || o.Retention < 0:
+		return o, errors.New("schedule: durations must not be negative")
+	case o.Lease < 5*time.Second || o.Lease > maxLease:
+		return o, fmt.Errorf("schedule: lease %v must be between 5s and %v", o.Lease, maxLease)
+	case o.Concurrency < 1 || o.MaxAttempts < 1:
+		return o, errors.New("schedule: concurrency and max attempts must be at least 1")
+	}
+	beat, err := cron.ParseStandard(o.Heartbeat)
+	if err != nil {
+		return o, fmt.Errorf("schedule: heartbeat %q: %w", o.Heartbeat, err)
+	}
+	// A job in progress keeps its lease only if the heartbeat renews it
+	// well before it runs out.
+	first := beat.Next(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
+	if period := beat.Next(first).Sub(first); o.Lease < 3*period {
+		return o, fmt.Errorf("schedule: lease %v must be at least three heartbeats (%v)", o.Lease, 3*period)
+	}
+	return o, nil
+}
+
+// Scheduler runs due jobs from the queue with the handlers registered for
+// their kinds.
+type Scheduler struct {
+	opts   Options
+	store  *store.Store
+	log    *slog.Logger
+	sender *Sender
+	owner  string
+
+	mu       sync.Mutex
+	handlers map[string]Handler
+	started  bool
+	stopped  bool
+
+	heartbeat *cron.Cron
+	wakeCh    chan struct{}
+	slots     chan struct{}
+	parked    chan struct{}
+	backlog   atomic.Bool
+	inflight  sync.WaitGroup
+	loopDone  chan struct{}
+	stopLoop  context.CancelFunc
+	// jobCtx is what handlers run under; cancelled only when Stop gives up
+	// waiting for them.
+	jobCtx    context.Context
+	cancelJob context.CancelFunc
+	lastPrune time.Time
+}
+
+// New prepares a Scheduler; it runs nothing until Start.
+func New(opts Options) (*Scheduler, error) {
+	o, err := opts.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	pacer, err := NewPacer(o.GlobalRateLimit)
+	if err != nil {
+		return nil, fmt.Errorf("schedule: %w", err)
+	}
+	owner := make([]byte, 8)
+	if _, err := rand.Read(owner); err != nil {
+		return nil, fmt.Errorf("schedule: owner id: %w", err)
+	}
+	return &Scheduler{
+		opts:     o,
+		store:    o.Store,
+		log:      o.Logger,
+		sender:   newSender(o.Store, pacer, o.Logger),
+		owner:    hex.EncodeToString(owner),
+		handlers: map[string]Handler{},
+		wakeCh:   make(chan struct{}, 1),
+		slots:    make(chan struct{}, o.Concurrency),
+		parked:   make(chan struct{}, parkedPerSlot*o.Concurrency),
+	}, nil
+}
+
+// Register routes jobs of kind to h. Registering a kind twice panics, so a
+// clash shows at start-up.
+func (s *Scheduler) Register(kind string, h Handler) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if kind == "" || h == nil {
+		panic("schedule: a job kind needs a name and a handler")
+	}
+	if _, dup := s.handlers[kind]; dup {
+		panic(fmt.Sprintf("schedule: job kind %q registered twice", kind))
+	}
+	s.handlers[kind] = h
+}
+
+// Sender returns the paced sender handlers send with.
+func (s *Scheduler) Sender() *Sender { return s.sender }
+
+// Now returns the scheduler's clock reading.
+func (s *Scheduler) Now() time.Time { return s.opts.Now() }
+
+// Start sends through d from now on and starts the heartbeat; due jobs are
+// claimed at once and then on every beat.
+func (s *Scheduler) Start(d Discord) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.started {
+		return errors.New("schedule: already started")
+	}
+	heartbeat := cron.New(cron.WithLocation(time.UTC))
+	if _, err := heartbeat.AddFunc(s.opts.Heartbeat, s.wake); err != nil {
+		return fmt.Errorf("schedule: heartbeat: %w", err)
+	}
+	s.started, s.heartbeat = true, heartbeat
+	s.sender.bind(d)
+	loopCtx, stopLoop := context.WithCancel(context.Background())
+	s.stopLoop = stopLoop
+	s.jobCtx, s.cancelJob = context.WithCancel(context.Background())
+	s.loopDone = make(chan struct{})
+	go s.loop(loopCtx)
+	s.heartbeat.Start()
+	s.wake()
+	return nil
+}
+
+// Stop stops claiming jobs and waits until ctx ends for the jobs in
+// progress; jobs still running then are interrupted and released, to run
+// again after the restart.
+func (s *Scheduler) Stop(ctx context.Context) error {
+	s.mu.Lock()
+	running := s.started && !s.stopped
+	s.stopped = true
+	s.mu.Unlock()
+	if !running {
+		return nil
+	}
+	<-s.heartbeat.Stop().Done()
+	s.stopLoop()
+	<-s.loopDone
+	done := make(chan struct{})
+	go func() {
+		s.inflight.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+		s.cancelJob()
+		return nil
+	case <-ctx.Done():
+		s.cancelJob()
+		<-done
+		return fmt.Errorf("schedule: stop: jobs still running were interrupted: %w", ctx.Err())
+	}
+}
+
+func (s *Scheduler) wake() {
+	select {
+	case s.wakeCh <- struct{}{}:
+	default:
+	}
+}
+
+func (s *Scheduler) loop(ctx context.Context) {
+	defer close(s.loopDone)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-s.wakeCh:
+		}
+		if err := s.dispatch(ctx); err != nil && ctx.Err() == nil {
+			s.log.Error("scheduler: claiming due jobs failed", "err", err)
+		}
+	}
+}
+
+// dispatch renews the leases of the jobs in progress, then claims due jobs
+// while there are free slots and starts each.
+func (s *Scheduler) dispatch(ctx context.Context) error {
+	now := s.opts.Now()
+	if err := s.store.ExtendLeases(ctx, s.owner, now.Add(s.opts.Lease)); err != nil {
+		return err
+	}
+	s.prune(ctx, now)
+	for {
+		free := cap(s.slots) - len(s.slots)
+		if free == 0 {
+			s.backlog.Store(true)
+			return nil
+		}
+		jobs, err := s.store.ClaimJobs(ctx, s.owner, s.opts.Now(), s.opts.Lease, free)
+		if err != nil {
+			return err
+		}
+		s.backlog.Store(len(jobs) == free)
+		for _, j := range jobs {
+			s.slots <- struct{}{}
+			s.inflight.Add(1)
+			go s.run(j)
+		}
+		if len(jobs) < free {
+			return nil
+		}
+	}
+}
+
+// prune deletes old finished jobs about once an hour.
+func (s *Scheduler) prune(ctx context.Context, now time.Time) {
+	if now.Sub(s.lastPrune) < time.Hour {
+		return
+	}
+	s.lastPrune = now
+	n, err := s.store.PruneJobs(ctx, now.Add(-s.opts.Retention))
+	if err != nil {
+		s.log.Warn("scheduler: pruning finished jobs failed", "err", err)
+		return
+	}
+	if n > 0 {
+		s.log.Debug("scheduler: pruned finished jobs", "count", n)
+	}
+}
+
+// run runs one claimed job and frees its slot; when the queue had more
+// than the slots could take, half-empty slots wake the dispatcher.
+func (s *Scheduler) run(sj store.Job) {
+	defer func() {
+		<-s.slots
+		s.inflight.Done()
+		if s.backlog.Load() && len(s.slots) <= cap(s.slots)/2 {
+			s.wake()
+		}
+	}()
+	s.execute(context.WithValue(s.jobCtx, slotKey{}, s), sj)
+}
+
+// slotKey carries the scheduler in a job's context, so a job about to wait
+// on something slow can lend its slot out.
+type slotKey struct{}
+
+// lendSlot frees the job's slot while it waits on a slow per-route bucket
+// (opening DM channels is limited to a few a second), so other jobs keep
+// the global budget busy meanwhile, and returns the function that takes a
+// slot back. Past parkedPerSlot waiting jobs per slot, a job keeps its slot.
+func lendSlot(ctx context.Context) (takeBack func()) {
+	s, ok := ctx.Value(slotKey{}).(*Scheduler)
+	if !ok {
+		return func() {}
+	}
+	select {
+	case s.parked <- struct{}{}:
+	default:
+		return func() {}
+	}
+	<-s.slots
+	s.wake()
+	return func() {
+		s.slots <- struct{}{}
+		<-s.parked
+	}
+}

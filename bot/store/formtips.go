@@ -1,0 +1,142 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// ErrFormTipNotFound means no tip with that id is in the server's library.
+var ErrFormTipNotFound = errors.New("form tip not found")
+
+// FormTip is a member's message that a moderator saved to the server's
+// community tip library.
+type FormTip struct {
+	// ID numbers the tip within the whole database; members see it as #ID.
+	ID        int64
+	GuildID   string
+	ChannelID string
+	MessageID string
+	// AuthorID is the member who wrote the message.
+	AuthorID string
+	// Exercise is the id of the form card the tip is about.
+	Exercise string
+	// Link is the message's jump link.
+	Link string
+	// SavedBy is the moderator who saved it.
+	SavedBy string
+	SavedAt time.Time
+}
+
+const formTipColumns = "id, guild_id, channel_id, message_id, author_id, exercise, link, saved_by, saved_at"
+
+// SaveFormTip adds tip to its server's library, stamped now (tip.ID and
+// tip.SavedAt are ignored). When the message is already in the library it
+// returns the saved tip and added is false.
+func (s *Store) SaveFormTip(ctx context.Context, tip FormTip) (saved FormTip, added bool, err error) {
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		saved, err = scanFormTip(tx.QueryRowContext(ctx, "SELECT "+formTipColumns+" FROM form_tips WHERE guild_id = ? AND message_id = ?", tip.GuildID, tip.MessageID))
+		if err == nil {
+			return nil
+		}
+		if !errors.Is(err, ErrFormTipNotFound) {
+			return err
+		}
+		tip.SavedAt = time.Unix(s.now().Unix(), 0).UTC()
+		res, err := tx.ExecContext(ctx, "INSERT INTO form_tips (guild_id, channel_id, message_id, author_id, exercise, link, saved_by, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+			tip.GuildID, tip.ChannelID, tip.MessageID, tip.AuthorID, tip.Exercise, tip.Link, tip.SavedBy, tip.SavedAt.Unix())
+		if err != nil {
+			return fmt.Errorf("insert: %w", err)
+		}
+		if tip.ID, err = res.LastInsertId(); err != nil {
+			return fmt.Errorf("read new id: %w", err)
+		}
+		saved, added = tip, true
+		return nil
+	})
+	if err != nil {
+		return FormTip{}, false, fmt.Errorf("save form tip: %w", err)
+	}
+	return saved, added, nil
+}
+
+// FormTip returns the tip with this id from the server's library, or
+// ErrFormTipNotFound.
+func (s *Store) FormTip(ctx context.Context, guildID string, id int64) (FormTip, error) {
+	tip, err := scanFormTip(s.db.QueryRowContext(ctx, "SELECT "+formTipColumns+" FROM form_tips WHERE guild_id = ? AND id = ?", guildID, id))
+	if err != nil {
+		return FormTip{}, fmt.Errorf("read form tip %d: %w", id, err)
+	}
+	return tip, nil
+}
+
+// FormTipByMessage returns the server's tip saved from messageID, or
+// ErrFormTipNotFound.
+func (s *Store) FormTipByMessage(ctx context.Context, guildID, messageID string) (FormTip, error) {
+	tip, err := scanFormTip(s.db.QueryRowContext(ctx, "SELECT "+formTipColumns+" FROM form_tips WHERE guild_id = ? AND message_id = ?", guildID, messageID))
+	if err != nil {
+		return FormTip{}, fmt.Errorf("read form tip of message %s: %w", messageID, err)
+	}
+	return tip, nil
+}
+
+// FormTips returns up to limit tips of the server's library, newest first,
+// skipping the first offset, and how many tips the library holds in all.
+func (s *Store) FormTips(ctx context.Context, guildID string, offset, limit int) ([]FormTip, int, error) {
+	var total int
+	if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM form_tips WHERE guild_id = ?", guildID).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count form tips: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT "+formTipColumns+" FROM form_tips WHERE guild_id = ? ORDER BY id DESC LIMIT ? OFFSET ?", guildID, limit, offset)
+	if err != nil {
+		return nil, 0, fmt.Errorf("list form tips: %w", err)
+	}
+	defer rows.Close()
+	var tips []FormTip
+	for rows.Next() {
+		tip, err := scanFormTip(rows)
+		if err != nil {
+			return nil, 0, fmt.Errorf("list form tips: %w", err)
+		}
+		tips = append(tips, tip)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("list form tips: %w", err)
+	}
+	return tips, total, nil
+}
+
+// DeleteFormTip removes the tip from the server's library and returns it,
+// or fails with ErrFormTipNotFound.
+func (s *Store) DeleteFormTip(ctx context.Context, guildID string, id int64) (FormTip, error) {
+	var tip FormTip
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		tip, err = scanFormTip(tx.QueryRowContext(ctx, "SELECT "+formTipColumns+" FROM form_tips WHERE guild_id = ? AND id = ?", guildID, id))
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, "DELETE FROM form_tips WHERE id = ?", id)
+		return err
+	})
+	if err != nil {
+		return FormTip{}, fmt.Errorf("delete form tip %d: %w", id, err)
+	}
+	return tip, nil
+}
+
+func scanFormTip(row rowScanner) (FormTip, error) {
+	var tip FormTip
+	var savedAt int64
+	err := row.Scan(&tip.ID, &tip.GuildID, &tip.ChannelID, &tip.MessageID, &tip.AuthorID, &tip.Exercise, &tip.Link, &tip.SavedBy, &savedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return FormTip{}, ErrFormTipNotFound
+	}
+	if err != nil {
+		return FormTip{}, err
+	}
+	tip.SavedAt = time.Unix(savedAt, 0).UTC()
+	return tip, nil
+}

@@ -1,0 +1,356 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// JobState is where a job stands in the due-job queue.
+type JobState string
+
+// The states of a job. Pending and claimed jobs are live; the others are
+// final and kept for a while as a record.
+const (
+	JobPending   JobState = "pending"
+	JobClaimed   JobState = "claimed"
+	JobDone      JobState = "done"
+	JobFailed    JobState = "failed"
+	JobSkipped   JobState = "skipped"
+	JobCancelled JobState = "cancelled"
+)
+
+// ErrLeaseLost is returned when a job's claim expired and it was claimed
+// again (or cancelled) before the first claimant finished it.
+var ErrLeaseLost = errors.New("the job's lease was lost to another claim")
+
+// NewJob is a job to put in the queue.
+type NewJob struct {
+	// Kind names the handler that runs the job.
+	Kind string
+	// Key identifies the job or series; a key has at most one pending job.
+	Key string
+	// Payload is the handler's data, JSON by convention.
+	Payload []byte
+	// DueAt is the occurrence the job stands for.
+	DueAt time.Time
+	// Spec and Zone make the job recurring: a 5-field cron spec read in an
+	// IANA time zone. Empty for a one-shot job.
+	Spec, Zone string
+	// Until ends a series: no occurrence at or after it. Zero for none.
+	Until time.Time
+}
+
+// Job is a job as stored in the queue.
+type Job struct {
+	NewJob
+	ID int64
+	// RunAt is when the job may next be tried.
+	RunAt time.Time
+	State JobState
+	// Attempts counts the claims so far, this one included.
+	Attempts int
+	// PreviousClaim is when an earlier attempt was claimed, zero if none:
+	// that attempt may have delivered before it died.
+	PreviousClaim time.Time
+	Late          bool
+	LastError     string
+}
+
+// JobResult is how a claimed job ended.
+type JobResult struct {
+	// State is JobDone, JobFailed or JobSkipped.
+	State JobState
+	// Late records that the job ran well after it was due.
+	Late bool
+	// Error is the failure, for the record; never health data.
+	Error string
+	// Next is the series' next occurrence, queued in the same transaction.
+	Next *NewJob
+}
+
+const jobColumns = `id, kind, job_key, payload, due_at, run_at, spec, zone, until_at,
+	state, attempts, claimed_at, late, last_error`
+
+// EnqueueJob queues j unless its key already has a pending job; added
+// reports which.
+func (s *Store) EnqueueJob(ctx context.Context, j NewJob) (id int64, added bool, err error) {
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		id, added, err = s.insertJobTx(ctx, tx, j)
+		return err
+	})
+	if err != nil {
+		return 0, false, fmt.Errorf("queue %s job: %w", j.Kind, err)
+	}
+	return id, added, nil
+}
+
+// ReplaceJob queues j in place of its key's pending job, if any.
+func (s *Store) ReplaceJob(ctx context.Context, j NewJob) (int64, error) {
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		id, err = s.replaceJobTx(ctx, tx, j)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("requeue %s job: %w", j.Kind, err)
+	}
+	return id, nil
+}
+
+// CancelJobs cancels the pending jobs whose key starts with prefix and
+// returns how many there were. Claimed jobs run to the end.
+func (s *Store) CancelJobs(ctx context.Context, prefix string) (int, error) {
+	var n int
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		n, err = s.cancelJobsTx(ctx, tx, prefix)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("cancel jobs: %w", err)
+	}
+	return n, nil
+}
+
+// PendingJob returns the key's pending job, if any.
+func (s *Store) PendingJob(ctx context.Context, key string) (Job, bool, error) {
+	row := s.db.QueryRowContext(ctx, "SELECT "+jobColumns+" FROM scheduled_jobs WHERE job_key = ? AND state = 'pending'", key)
+	j, err := scanJob(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Job{}, false, nil
+	}
+	if err != nil {
+		return Job{}, false, fmt.Errorf("read pending job: %w", err)
+	}
+	return j, true, nil
+}
+
+// Jobs returns every job whose key starts with prefix, oldest first.
+func (s *Store) Jobs(ctx context.Context, prefix string) ([]Job, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+jobColumns+" FROM scheduled_jobs WHERE substr(job_key, 1, length(?1)) = ?1 ORDER BY due_at, id", prefix)
+	if err != nil {
+		return nil, fmt.Errorf("list jobs: %w", err)
+	}
+	jobs, err := scanJobs(rows)
+	if err != nil {
+		return nil, fmt.Errorf("list jobs: %w", err)
+	}
+	return jobs, nil
+}
+
+// ClaimJobs claims up to limit jobs that are due at now, or whose previous
+// claim's lease expired, for owner until now+lease, in one transaction, so
+// two claimants never get the same job.
+func (s *Store) ClaimJobs(ctx context.Context, owner string, now time.Time, lease time.Duration, limit int) ([]Job, error) {
+	var jobs []Job
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT `+jobColumns+` FROM scheduled_jobs WHERE state = 'pending' AND run_at <= ?1
+			UNION ALL
+			SELECT `+jobColumns+` FROM scheduled_jobs WHERE state = 'claimed' AND lease_until <= ?1
+			ORDER BY run_at, id LIMIT ?2`, now.Unix(), limit)
+		if err != nil {
+			return err
+		}
+		jobs, err = scanJobs(rows)
+		if err != nil {
+			return err
+		}
+		stmt, err := tx.PrepareContext(ctx, `UPDATE scheduled_jobs SET state = 'claimed', claimed_by = ?, claimed_at = ?,
+			lease_until = ?, attempts = attempts + 1 WHERE id = ?`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for i := range jobs {
+			if _, err := stmt.ExecContext(ctx, owner, now.Unix(), now.Add(lease).Unix(), jobs[i].ID); err != nil {
+				return err
+			}
+			jobs[i].Attempts++
+			jobs[i].State = JobClaimed
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("claim due jobs: %w", err)
+	}
+	return jobs, nil
+}
+
+// ExtendLeases moves the lease of every job owner holds to until, so jobs
+// still in progress are not claimed again.
+func (s *Store) ExtendLeases(ctx context.Context, owner string, until time.Time) error {
+	_, err := s.db.ExecContext(ctx, "UPDATE scheduled_jobs SET lease_until = ? WHERE state = 'claimed' AND claimed_by = ?", until.Unix(), owner)
+	if err != nil {
+		return fmt.Errorf("extend job leases: %w", err)
+	}
+	return nil
+}
+
+// FinishJob records how a job owner claimed ended and queues the series'
+// next occurrence in the same transaction. It returns ErrLeaseLost when the
+// job is no longer owner's.
+func (s *Store) FinishJob(ctx context.Context, id int64, owner string, r JobResult) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE scheduled_jobs SET state = ?, late = ?, last_error = ?, finished_at = ?, lease_until = 0
+			WHERE id = ? AND state = 'claimed' AND claimed_by = ?`,
+			string(r.State), r.Late, r.Error, s.now().Unix(), id, owner)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return errors.Join(ErrLeaseLost, err)
+		}
+		if r.Next != nil {
+			_, _, err = s.insertJobTx(ctx, tx, *r.Next)
+		}
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("finish job %d: %w", id, err)
+	}
+	return nil
+}
+
+// RetryJob puts a job owner claimed back in the queue, to be tried at at.
+// If its key got a new pending job meanwhile, the new one wins and this one
+// is cancelled.
+func (s *Store) RetryJob(ctx context.Context, id int64, owner string, at time.Time, reason string) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var superseded bool
+		err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM scheduled_jobs p JOIN scheduled_jobs j ON p.job_key = j.job_key
+			WHERE j.id = ? AND p.state = 'pending')`, id).Scan(&superseded)
+		if err != nil {
+			return err
+		}
+		state, finished := JobPending, int64(0)
+		if superseded {
+			state, finished = JobCancelled, s.now().Unix()
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE scheduled_jobs SET state = ?, run_at = ?, last_error = ?, claimed_by = '', lease_until = 0, finished_at = ?
+			WHERE id = ? AND state = 'claimed' AND claimed_by = ?`, string(state), at.Unix(), reason, finished, id, owner)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return errors.Join(ErrLeaseLost, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("retry job %d: %w", id, err)
+	}
+	return nil
+}
+
+// PruneJobs deletes finished jobs that finished before before and returns
+// how many.
+func (s *Store) PruneJobs(ctx context.Context, before time.Time) (int, error) {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM scheduled_jobs WHERE state IN ('done', 'failed', 'skipped', 'cancelled') AND finished_at < ?`, before.Unix())
+	if err != nil {
+		return 0, fmt.Errorf("prune finished jobs: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, fmt.Errorf("prune finished jobs: %w", err)
+	}
+	return int(n), nil
+}
+
+func (s *Store) insertJobTx(ctx context.Context, tx *sql.Tx, j NewJob) (int64, bool, error) {
+	if j.Kind == "" || j.Key == "" || j.DueAt.IsZero() {
+		return 0, false, errors.New("a job needs a kind, a key and a due time")
+	}
+	payload := string(j.Payload)
+	if payload == "" {
+		payload = "{}"
+	}
+	var until int64
+	if !j.Until.IsZero() {
+		until = j.Until.Unix()
+	}
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO scheduled_jobs (kind, job_key, payload, due_at, run_at, spec, zone, until_at, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (job_key) WHERE state = 'pending' DO NOTHING RETURNING id`,
+		j.Kind, j.Key, payload, j.DueAt.Unix(), j.DueAt.Unix(), j.Spec, j.Zone, until, s.now().Unix()).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, err
+	}
+	return id, true, nil
+}
+
+func (s *Store) replaceJobTx(ctx context.Context, tx *sql.Tx, j NewJob) (int64, error) {
+	if _, err := tx.ExecContext(ctx, "UPDATE scheduled_jobs SET state = 'cancelled', finished_at = ? WHERE job_key = ? AND state = 'pending'", s.now().Unix(), j.Key); err != nil {
+		return 0, err
+	}
+	id, _, err := s.insertJobTx(ctx, tx, j)
+	return id, err
+}
+
+func (s *Store) cancelJobsTx(ctx context.Context, tx *sql.Tx, prefix string) (int, error) {
+	if strings.TrimSpace(prefix) == "" {
+		return 0, errors.New("cancelling jobs needs a key prefix")
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE scheduled_jobs SET state = 'cancelled', finished_at = ?1
+		WHERE state = 'pending' AND substr(job_key, 1, length(?2)) = ?2`, s.now().Unix(), prefix)
+	if err != nil {
+		return 0, err
+	}
+	n, err := res.RowsAffected()
+	return int(n), err
+}
+
+// rowScanner is a *sql.Row or *sql.Rows.
+type rowScanner interface {
+	Scan(dest ...any) error
+}
+
+func scanJob(r rowScanner) (Job, error) {
+	var (
+		j                                Job
+		payload, state                   string
+		due, run, until, claimed, lateDB int64
+	)
+	err := r.Scan(&j.ID, &j.Kind, &j.Key, &payload, &due, &run, &j.Spec, &j.Zone, &until,
+		&state, &j.Attempts, &claimed, &lateDB, &j.LastError)
+	if err != nil {
+		return Job{}, err
+	}
+	j.Payload = []byte(payload)
+	j.DueAt = unixTime(due)
+	j.RunAt = unixTime(run)
+	j.Until = unixTime(until)
+	j.PreviousClaim = unixTime(claimed)
+	j.State = JobState(state)
+	j.Late = lateDB != 0
+	return j, nil
+}
+
+func scanJobs(rows *sql.Rows) ([]Job, error) {
+	defer rows.Close()
+	var out []Job
+	for rows.Next() {
+		j, err := scanJob(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, j)
+	}
+	return out, rows.Err()
+}
+
+// unixTime turns stored Unix seconds into a UTC time; 0 is the zero time.
+func unixTime(sec int64) time.Time {
+	if sec == 0 {
+		return time.Time{}
+	}
+	return time.Unix(sec, 0).UTC()
+}

@@ -1,0 +1,169 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/spotter-bot/spotter/bot"
+	"github.com/spotter-bot/spotter/bot/store"
+	"github.com/spotter-bot/spotter/knowledge/recovery"
+)
+
+// usualWindow is how far before a plan's start readings still count
+// towards the member's usual level.
+const usualWindow = recovery.UsualWindow
+
+// promptOf reads the prompt a button names and checks the clicker owns it:
+// Discord does not stop anyone else from clicking.
+func (c *checkins) promptOf(ctx context.Context, req *bot.Request) (store.CheckinPrompt, []string, error) {
+	args := req.CustomIDArgs()
+	if len(args) == 0 {
+		return store.CheckinPrompt{}, nil, bot.Userf("That button is out of date.")
+	}
+	id, err := strconv.ParseInt(args[0], 10, 64)
+	if err != nil {
+		return store.CheckinPrompt{}, nil, bot.Userf("That button is out of date.")
+	}
+	prompt, ok, err := c.store.CheckinPrompt(ctx, id)
+	if err != nil {
+		return store.CheckinPrompt{}, nil, err
+	}
+	if !ok {
+		return store.CheckinPrompt{}, nil, bot.Userf("That check-in no longer exists. `/checkin start` begins new ones.")
+	}
+	if prompt.UserID != req.UserID() {
+		return store.CheckinPrompt{}, nil, bot.Userf("This check-in belongs to someone else, so only they can answer it.")
+	}
+	return prompt, args[1:], nil
+}
+
+// answer records the rating clicked on a prompt (a second click corrects
+// it) and edits the DM to show what was recorded and what it means.
+func (c *checkins) answer(ctx context.Context, req *bot.Request) (*bot.Response, error) {
+	prompt, args, err := c.promptOf(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	n, perr := strconv.ParseInt(firstOr(args, ""), 10, 64)
+	if perr != nil {
+		return nil, bot.Userf("That button is out of date.")
+	}
+	pain, err := checkPain(n)
+	if err != nil {
+		return nil, err
+	}
+	entry, corrected, err := c.store.AnswerCheckinPrompt(ctx, prompt.ID, pain, c.now())
+	if err != nil {
+		return nil, err
+	}
+	plan, _, err := c.store.CheckinPlan(ctx, prompt.UserID)
+	if err != nil {
+		return nil, err
+	}
+	fb, err := c.feedback(ctx, plan, entry.ID)
+	if err != nil {
+		return nil, err
+	}
+	question, err := c.question(ctx, plan, prompt)
+	if err != nil {
+		return nil, err
+	}
+	text := question + "\n\n"
+	if corrected {
+		text += "Corrected. "
+	}
+	text += fb.Text
+	components := promptButtons(prompt.ID, pain, false)
+	if fb.OfferRedFlagCheck {
+		components = append(components, redFlagRow())
+	}
+	return &bot.Response{Kind: bot.KindUpdate, Content: text, Components: components}, nil
+}
+
+// snooze asks the prompt again in an hour.
+func (c *checkins) snooze(ctx context.Context, req *bot.Request) (*bot.Response, error) {
+	prompt, _, err := c.promptOf(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	plan, _, err := c.store.CheckinPlan(ctx, prompt.UserID)
+	if err != nil {
+		return nil, err
+	}
+	if plan.Status != store.PlanActive {
+		return nil, bot.Userf("Your check-ins are %s, so there is nothing to snooze. `/checkin resume` starts them again.", plan.Status)
+	}
+	at := c.now().Add(snoozeFor)
+	payload, err := jsonPayload(promptPayload{User: prompt.UserID, Prompt: prompt.ID})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := c.store.ReplaceJob(ctx, store.NewJob{
+		Kind: checkinPromptJob, Key: fmt.Sprintf("%ssnooze:%d", store.CheckinKeyPrefix(prompt.UserID), prompt.ID), Payload: payload, DueAt: at,
+	}); err != nil {
+		return nil, err
+	}
+	return &bot.Response{Kind: bot.KindUpdate, Components: []discordgo.MessageComponent{},
+		Content: fmt.Sprintf("Snoozed. I'll ask again at %s your time.", localClock(at, plan.Zone))}, nil
+}
+
+// stopFromPrompt stops the member's check-ins from a prompt's button.
+func (c *checkins) stopFromPrompt(ctx context.Context, req *bot.Request) (*bot.Response, error) {
+	prompt, _, err := c.promptOf(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := c.store.StopCheckinPlan(ctx, prompt.UserID); err != nil {
+		return nil, err
+	}
+	return &bot.Response{Kind: bot.KindUpdate, Components: []discordgo.MessageComponent{}, Content: stoppedText}, nil
+}
+
+const stoppedText = "Check-ins stopped: no more DMs from me. Your history is kept; `/checkin history` shows it and `/checkin start` begins again."
+
+// feedback explains the entry just recorded with the recovery rules.
+func (c *checkins) feedback(ctx context.Context, plan store.CheckinPlan, entryID int64) (recovery.Message, error) {
+	entries, err := c.store.PainEntries(ctx, plan.ID, plan.StartedAt.Add(-usualWindow))
+	if err != nil {
+		return recovery.Message{}, err
+	}
+	readings := make([]recovery.Reading, 0, len(entries))
+	var reading recovery.Reading
+	for _, e := range entries {
+		r := toReading(e)
+		readings = append(readings, r)
+		if e.ID == entryID {
+			reading = r
+		}
+	}
+	now := c.now()
+	if reading.At.After(now) {
+		now = reading.At
+	}
+	return recovery.Feedback(reading, readings, plan.StartedAt, now), nil
+}
+
+func toReading(e store.PainEntry) recovery.Reading {
+	src, err := recovery.ParseSource(e.Source)
+	if err != nil {
+		src = 0 // an unknown source makes the reading invalid, and the rules skip it
+	}
+	return recovery.Reading{At: e.At, Pain: e.Pain, Source: src}
+}
+
+// redFlagRow offers the red-flag check when the feedback says to.
+func redFlagRow() discordgo.MessageComponent {
+	return discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+		discordgo.Button{Label: "Run the red-flag check", Style: discordgo.PrimaryButton, CustomID: checkinRedFlagID},
+	}}
+}
+
+func firstOr(args []string, def string) string {
+	if len(args) == 0 {
+		return def
+	}
+	return args[0]
+}

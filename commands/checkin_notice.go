@@ -1,0 +1,109 @@
+package commands
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/spotter-bot/spotter/bot"
+	"github.com/spotter-bot/spotter/bot/store"
+)
+
+// noticeTexts are what members are told about things that happened while
+// they were away, by notice kind.
+var noticeTexts = map[string]string{
+	store.NoticeCheckinsDMsClosed: "**Your check-ins are paused.** I couldn't deliver your check-in by DM: Discord says you don't accept direct messages from me. " +
+		"To get them again, allow direct messages from this server's members (tap the server name, then Privacy Settings), then run `/checkin resume`.",
+}
+
+// Discord's limits on what a notice may be added to.
+const (
+	maxContentRunes = 2000
+	maxEmbeds       = 10
+	maxEmbedsRunes  = 6000
+)
+
+// pendingNotices tells a member what is waiting for them (such as check-ins
+// paused because their DMs are closed) the next time they use any command:
+// the notice goes at the top of the command's ephemeral reply. Public
+// replies, errors and autocomplete cannot carry it privately, so the notice
+// waits for the next ephemeral reply; it is never dropped unseen.
+func pendingNotices(st *store.Store) bot.Middleware {
+	return func(next bot.Handler) bot.Handler {
+		return func(ctx context.Context, req *bot.Request) (*bot.Response, error) {
+			resp, err := next(ctx, req)
+			if err != nil || resp == nil || resp.Kind != bot.KindMessage || !resp.Ephemeral ||
+				(req.Type != discordgo.InteractionApplicationCommand && req.Type != discordgo.InteractionModalSubmit) {
+				return resp, err
+			}
+			attachNotices(ctx, st, req, resp)
+			return resp, nil
+		}
+	}
+}
+
+func attachNotices(ctx context.Context, st *store.Store, req *bot.Request, resp *bot.Response) {
+	user := req.UserID()
+	has, err := st.HasMemberNotices(ctx, user)
+	if err != nil || !has {
+		if err != nil {
+			req.Log.Warn("could not check the member's notices", "err", err)
+		}
+		return
+	}
+	kinds, err := st.TakeMemberNotices(ctx, user)
+	if err != nil {
+		req.Log.Warn("could not read the member's notices", "err", err)
+		return
+	}
+	var texts []string
+	for _, k := range kinds {
+		if t, ok := noticeTexts[k]; ok {
+			texts = append(texts, t)
+		} else {
+			req.Log.Warn("a notice of unknown kind was dropped", "kind", k)
+		}
+	}
+	notice := strings.Join(texts, "\n\n")
+	if notice == "" || addNotice(resp, notice) {
+		return
+	}
+	for _, k := range kinds {
+		if err := st.AddMemberNotice(ctx, user, k); err != nil {
+			req.Log.Error("a notice could not be shown or kept", "kind", k, "err", err)
+		}
+	}
+}
+
+// addNotice puts notice at the top of resp if Discord's limits allow.
+func addNotice(resp *bot.Response, notice string) bool {
+	if resp.Content == "" || utf8.RuneCountInString(resp.Content)+utf8.RuneCountInString(notice)+2 <= maxContentRunes {
+		resp.Content = strings.TrimSpace(notice + "\n\n" + resp.Content)
+		return true
+	}
+	total := utf8.RuneCountInString(notice)
+	for _, e := range resp.Embeds {
+		total += embedRunes(e)
+	}
+	if len(resp.Embeds) >= maxEmbeds || total > maxEmbedsRunes {
+		return false
+	}
+	resp.Embeds = append([]*discordgo.MessageEmbed{{Description: notice, Color: embedColor}}, resp.Embeds...)
+	return true
+}
+
+func embedRunes(e *discordgo.MessageEmbed) int {
+	n := utf8.RuneCountInString(e.Title) + utf8.RuneCountInString(e.Description)
+	for _, f := range e.Fields {
+		n += utf8.RuneCountInString(f.Name) + utf8.RuneCountInString(f.Value)
+	}
+	if e.Footer != nil {
+		n += utf8.RuneCountInString(e.Footer.Text)
+	}
+	if e.Author != nil {
+		n += utf8.RuneCountInString(e.Author.Name)
+	}
+	return n
+}
