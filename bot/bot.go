@@ -30,6 +30,17 @@ type Options struct {
 	// ReadyTimeout bounds the wait for the gateway's READY at start-up.
 	// Default 30 s.
 	ReadyTimeout time.Duration
+	// Guilds, if set, hears which servers the bot is in and leaves.
+	Guilds GuildObserver
+}
+
+// GuildObserver hears the gateway's server events: the servers listed at
+// READY, a server joined (or available again), and a removal from a server
+// (not an outage, which Discord reports as unavailable).
+type GuildObserver interface {
+	GuildsAtReady(ctx context.Context, guildIDs []string) error
+	GuildJoined(ctx context.Context, guildID string) error
+	GuildRemoved(ctx context.Context, guildID string) error
 }
 
 // callbackRetryWindow is how long after receipt a first callback that
@@ -110,6 +121,9 @@ func New(opts Options) (*Bot, error) {
 	session.AddHandler(func(*discordgo.Session, *discordgo.Resumed) { b.connected.Store(true) })
 	session.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) { b.connected.Store(false) })
 	session.AddHandler(b.onInteraction)
+	if opts.Guilds != nil {
+		b.observeGuilds(opts.Guilds)
+	}
 	return b, nil
 }
 
@@ -159,6 +173,31 @@ func (b *Bot) onReady(_ *discordgo.Session, r *discordgo.Ready) {
 	case b.ready <- r:
 	default:
 	}
+}
+
+// observeGuilds passes the gateway's server events to g.
+func (b *Bot) observeGuilds(g GuildObserver) {
+	report := func(what, guildID string, err error) {
+		if err != nil {
+			b.log.Error("recording a server event failed", "event", what, "guild", guildID, "err", err)
+		}
+	}
+	b.session.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
+		ids := make([]string, 0, len(r.Guilds))
+		for _, guild := range r.Guilds {
+			ids = append(ids, guild.ID)
+		}
+		report("ready", "", g.GuildsAtReady(b.base, ids))
+	})
+	b.session.AddHandler(func(_ *discordgo.Session, c *discordgo.GuildCreate) {
+		report("guild_create", c.ID, g.GuildJoined(b.base, c.ID))
+	})
+	b.session.AddHandler(func(_ *discordgo.Session, d *discordgo.GuildDelete) {
+		if d.Guild == nil || d.Unavailable {
+			return
+		}
+		report("guild_delete", d.ID, g.GuildRemoved(b.base, d.ID))
+	})
 }
 
 // syncCommands registers every definition with one bulk overwrite, globally

@@ -7,6 +7,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/spotter-bot/spotter/bot"
+	"github.com/spotter-bot/spotter/bot/retention"
 	"github.com/spotter-bot/spotter/bot/schedule"
 	"github.com/spotter-bot/spotter/bot/store"
 	"github.com/spotter-bot/spotter/knowledge"
@@ -26,6 +27,8 @@ type Deps struct {
 	// week. The bot is built after Register, so it is looked up when
 	// needed; nil leaves scheduled tips unpinned.
 	Discord func() bot.Discord
+	// Retention is how long data is kept, for what /privacy show says.
+	Retention retention.Policy
 	// Logger receives what background work (scheduled posts) has to say;
 	// nil means the process default.
 	Logger *slog.Logger
@@ -45,6 +48,7 @@ func Register(r *bot.Router, deps Deps) {
 	registerRedFlag(r, deps)
 	registerFormTip(r, deps)
 	registerCheckin(r, deps)
+	registerPrivacy(r, deps)
 }
 
 // serversAndDMs lets a command be used in server channels and in DMs with the bot.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/discordtest"
+	"github.com/spotter-bot/spotter/bot/retention"
 	"github.com/spotter-bot/spotter/bot/store"
 	"github.com/spotter-bot/spotter/knowledge"
 )
@@ -60,7 +61,7 @@ func startHarness(t *testing.T, srv *discordtest.Server, db *store.Store, adjust
 	if err != nil {
 		t.Fatal(err)
 	}
-	deps := Deps{Store: db, Knowledge: kb}
+	deps := Deps{Store: db, Knowledge: kb, Retention: retention.DefaultPolicy()}
 	for _, f := range adjust {
 		f(&deps)
 	}

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/spotter-bot/spotter/bot/retention"
 )
 
 // Config is everything an admin can set in the TOML file.
@@ -19,6 +21,23 @@ type Config struct {
 	HTTP     HTTPConfig     `toml:"http"`
 	Log      LogConfig      `toml:"log"`
 	Checkins CheckinsConfig `toml:"checkins"`
+	Privacy  PrivacyConfig  `toml:"privacy"`
+}
+
+// PrivacyConfig sets how long data is kept.
+type PrivacyConfig struct {
+	// CheckinEntryDays is how long a pain entry is kept.
+	CheckinEntryDays int `toml:"checkin_entry_days"`
+	// GuildGraceHours is how long a server's data is kept after the bot is
+	// removed from it, in case it is added back.
+	GuildGraceHours int `toml:"guild_grace_hours"`
+}
+
+func (p PrivacyConfig) policy() retention.Policy {
+	return retention.Policy{
+		PainEntries: time.Duration(p.CheckinEntryDays) * 24 * time.Hour,
+		GuildGrace:  time.Duration(p.GuildGraceHours) * time.Hour,
+	}
 }
 
 // DiscordConfig says how to reach Discord and where to register commands.
@@ -64,6 +83,7 @@ func DefaultConfig() Config {
 		Database: DatabaseConfig{Path: "spotter.db"},
 		Log:      LogConfig{Level: "info", Format: "text"},
 		Checkins: CheckinsConfig{GlobalRateLimit: 50, LateGrace: 3 * time.Hour},
+		Privacy:  PrivacyConfig{CheckinEntryDays: 180, GuildGraceHours: 72},
 	}
 }
 
@@ -105,6 +125,19 @@ func readConfigFile(path string) (Config, error) {
 	}
 	if err := parseConfig(string(data), &cfg); err != nil {
 		return cfg, configErrorf("%s: %v", path, err)
+	}
+	return cfg, nil
+}
+
+// loadDatabaseConfig reads the configuration for offline tools that only
+// open the database, so they need no bot token.
+func loadDatabaseConfig(path string) (Config, error) {
+	cfg, err := readConfigFile(path)
+	if err != nil {
+		return cfg, err
+	}
+	if strings.TrimSpace(cfg.Database.Path) == "" {
+		return cfg, configErrorf("%s: database.path is empty: give a file path such as \"spotter.db\"", path)
 	}
 	return cfg, nil
 }
@@ -165,6 +198,12 @@ func (c Config) Validate() error {
 	}
 	if c.Checkins.LateGrace < time.Minute || c.Checkins.LateGrace > 24*time.Hour {
 		add("checkins.late_grace %q must be between \"1m\" and \"24h\": how late a check-in missed during downtime may still be sent", c.Checkins.LateGrace)
+	}
+	if c.Privacy.CheckinEntryDays < 1 || c.Privacy.CheckinEntryDays > 3650 {
+		add("privacy.checkin_entry_days %d must be from 1 to 3650: how many days pain entries are kept", c.Privacy.CheckinEntryDays)
+	}
+	if c.Privacy.GuildGraceHours < 0 || c.Privacy.GuildGraceHours > 720 {
+		add("privacy.guild_grace_hours %d must be from 0 to 720: how long a server's data is kept after the bot is removed", c.Privacy.GuildGraceHours)
 	}
 	if len(problems) > 0 {
 		return errors.New(strings.Join(problems, "\n  "))

@@ -84,6 +84,8 @@ func TestConfigErrorsNameTheKey(t *testing.T) {
 		{"log format", "[discord]\ntoken = \"t\"\n[log]\nformat = \"xml\"\n", "log.format"},
 		{"token with prefix", "[discord]\ntoken = \"Bot abc\"\n", "discord.token"},
 		{"not toml", "[discord\n", "not valid TOML"},
+		{"entry retention zero", "[discord]\ntoken = \"t\"\n[privacy]\ncheckin_entry_days = 0\n", "privacy.checkin_entry_days"},
+		{"negative grace", "[discord]\ntoken = \"t\"\n[privacy]\nguild_grace_hours = -1\n", "privacy.guild_grace_hours"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

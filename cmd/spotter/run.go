@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/spotter-bot/spotter/bot"
+	"github.com/spotter-bot/spotter/bot/retention"
 	"github.com/spotter-bot/spotter/bot/schedule"
 	"github.com/spotter-bot/spotter/bot/store"
 	"github.com/spotter-bot/spotter/commands"
@@ -43,10 +44,11 @@ type environment struct {
 
 func subcommands() map[string]subcommand {
 	return map[string]subcommand{
-		"run":  {summary: "run the bot (the default): spotter [run] [-config FILE]", run: runBot},
-		"help": {summary: "list the subcommands", run: runHelp},
-		"ask":  {summary: "print the answer /sore-back gives: spotter ask [-json] [-region CODE] QUESTION...", run: runAsk},
-		"kb":   {summary: "check the knowledge base and form-tip cards: spotter kb lint [-dir DIR]", run: runKB},
+		"run":     {summary: "run the bot (the default): spotter [run] [-config FILE]", run: runBot},
+		"help":    {summary: "list the subcommands", run: runHelp},
+		"ask":     {summary: "print the answer /sore-back gives: spotter ask [-json] [-region CODE] QUESTION...", run: runAsk},
+		"kb":      {summary: "check the knowledge base and form-tip cards: spotter kb lint [-dir DIR]", run: runKB},
+		"privacy": {summary: "export or delete one member's data (for admins): spotter privacy export|delete [-config FILE] USER_ID", run: runPrivacy},
 	}
 }
 
@@ -75,13 +77,17 @@ func runHelp(_ context.Context, _ []string, env environment) error {
 	fmt.Fprintln(env.stdout, "Spotter: a Discord bot that looks after lifters' lower backs.")
 	fmt.Fprintln(env.stdout, "\nSubcommands:")
 	for _, n := range names {
-		fmt.Fprintf(env.stdout, "  %-6s %s\n", n, subs[n].summary)
+		fmt.Fprintf(env.stdout, "  %-8s %s\n", n, subs[n].summary)
 	}
 	return nil
 }
 
 // shutdownBudget is how long a clean shutdown may take in all.
 const shutdownBudget = 10 * time.Second
+
+// retentionSweepInterval is how often expired data is looked for; the limits
+// themselves are in [privacy].
+const retentionSweepInterval = time.Hour
 
 func runBot(ctx context.Context, args []string, env environment) error {
 	flags := flag.NewFlagSet("spotter", flag.ContinueOnError)
@@ -107,8 +113,9 @@ func runBot(ctx context.Context, args []string, env environment) error {
 		return err
 	}
 	defer db.Close()
-	stopPurge := commands.StartRedFlagPurge(ctx, db, time.Hour, logger)
-	defer stopPurge()
+	keeper := retention.New(db, cfg.Privacy.policy(), time.Now, logger)
+	keeper.Start(retentionSweepInterval)
+	defer keeper.Stop()
 
 	kb, err := knowledge.Default()
 	if err != nil {
@@ -125,7 +132,7 @@ func runBot(ctx context.Context, args []string, env environment) error {
 	// looks its REST port up when it runs, after Start.
 	var b *bot.Bot
 	commands.Register(router, commands.Deps{
-		Store: db, Knowledge: kb, Scheduler: sched, Logger: logger,
+		Store: db, Knowledge: kb, Scheduler: sched, Retention: cfg.Privacy.policy(), Logger: logger,
 		Discord: func() bot.Discord { return b.Discord() },
 	})
 	b, err = bot.New(bot.Options{
@@ -135,6 +142,7 @@ func runBot(ctx context.Context, args []string, env environment) error {
 		Router:      router,
 		Logger:      logger,
 		Metrics:     metrics,
+		Guilds:      keeper,
 	})
 	if err != nil {
 		return err

@@ -1,0 +1,230 @@
+package retention
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/spotter-bot/spotter/bot"
+	"github.com/spotter-bot/spotter/bot/discordtest"
+	"github.com/spotter-bot/spotter/bot/store"
+)
+
+const guildID = "100000000000000009"
+
+var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+
+// clock is a settable time source for the store and the keeper.
+type clock struct{ t time.Time }
+
+func (c *clock) now() time.Time { return c.t }
+
+func openStore(t *testing.T, c *clock) *store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "spotter.db"), store.WithClock(c.now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func saveTip(t *testing.T, st *store.Store, guild string) {
+	t.Helper()
+	if _, _, err := st.SaveFormTip(context.Background(), store.FormTip{GuildID: guild, ChannelID: "2", MessageID: "3", AuthorID: "4",
+		Exercise: "back-squat", Link: "https://discord.com/channels/1/2/3", SavedBy: "5", SavedAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func hasGuildData(t *testing.T, st *store.Store, guild string) bool {
+	t.Helper()
+	ids, err := st.GuildsWithData(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range ids {
+		if id == guild {
+			return true
+		}
+	}
+	return false
+}
+
+func TestSweepDeletesADepartedServersDataOnlyAfterTheGracePeriod(t *testing.T) {
+	c := &clock{t: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}
+	st := openStore(t, c)
+	k := New(st, Policy{PainEntries: 180 * 24 * time.Hour, GuildGrace: 72 * time.Hour}, c.now, quiet)
+	saveTip(t, st, guildID)
+	ctx := context.Background()
+	if err := k.GuildRemoved(ctx, guildID); err != nil {
+		t.Fatal(err)
+	}
+	c.t = c.t.Add(71 * time.Hour)
+	if err := k.Sweep(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if !hasGuildData(t, st, guildID) {
+		t.Fatal("deleted inside the grace period")
+	}
+	c.t = c.t.Add(2 * time.Hour)
+	if err := k.Sweep(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if hasGuildData(t, st, guildID) {
+		t.Fatal("kept after the grace period")
+	}
+}
+
+func TestAServerLeftWhileOfflineIsNoticedAtReady(t *testing.T) {
+	c := &clock{t: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}
+	st := openStore(t, c)
+	k := New(st, DefaultPolicy(), c.now, quiet)
+	saveTip(t, st, guildID)
+	saveTip(t, st, "100000000000000010")
+	if err := k.GuildsAtReady(context.Background(), []string{"100000000000000010"}); err != nil {
+		t.Fatal(err)
+	}
+	c.t = c.t.Add(DefaultPolicy().GuildGrace + time.Minute)
+	if err := k.Sweep(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if hasGuildData(t, st, guildID) || !hasGuildData(t, st, "100000000000000010") {
+		t.Error("READY did not mark exactly the missing server as left")
+	}
+}
+
+func TestSweepPurgesOldPainEntries(t *testing.T) {
+	c := &clock{t: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}
+	st := openStore(t, c)
+	ctx := context.Background()
+	start := c.t
+	plan := store.CheckinPlan{UserID: "7", LocalTime: "08:00", Zone: "UTC", Days: 14, StartedAt: start, EndsAt: start.Add(14 * 24 * time.Hour), Status: store.PlanActive}
+	p, err := st.StartCheckinPlan(ctx, plan, store.PainEntry{Source: "baseline", Pain: 6, At: start},
+		store.NewJob{Kind: "checkin.prompt", Key: store.CheckinDailyKey("7"), Payload: []byte("{}"), DueAt: start.Add(time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.AddPainEntry(ctx, store.PainEntry{PlanID: p.ID, Source: "manual", Pain: 3, At: start.Add(100 * 24 * time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	k := New(st, Policy{PainEntries: 30 * 24 * time.Hour, GuildGrace: time.Hour}, c.now, quiet)
+	c.t = start.Add(101 * 24 * time.Hour)
+	if err := k.Sweep(ctx); err != nil {
+		t.Fatal(err)
+	}
+	left, err := st.PainEntries(ctx, p.ID, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(left) != 1 || left[0].Pain != 3 {
+		t.Errorf("entries left = %+v, want only the recent one", left)
+	}
+}
+
+func TestStartSweepsHourlyUntilStopped(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		st, err := store.Open(context.Background(), ":memory:")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		ctx := context.Background()
+		run, _, err := st.StartRedFlagRun(ctx, "8")
+		if err != nil {
+			t.Fatal(err)
+		}
+		k := New(st, DefaultPolicy(), time.Now, quiet)
+		k.Start(time.Hour)
+		defer k.Stop()
+		time.Sleep(store.RedFlagRunLifetime + time.Hour)
+		synctest.Wait()
+		if _, err := st.RedFlagRun(ctx, run.ID); err == nil {
+			t.Error("an abandoned red-flag check outlived its 24 hours")
+		}
+	})
+}
+
+// signalling passes events to a Keeper and reports each one handled.
+type signalling struct {
+	*Keeper
+	handled chan string
+}
+
+func (s signalling) GuildsAtReady(ctx context.Context, ids []string) error {
+	defer func() { s.handled <- "ready" }()
+	return s.Keeper.GuildsAtReady(ctx, ids)
+}
+
+func (s signalling) GuildJoined(ctx context.Context, id string) error {
+	defer func() { s.handled <- "joined" }()
+	return s.Keeper.GuildJoined(ctx, id)
+}
+
+func (s signalling) GuildRemoved(ctx context.Context, id string) error {
+	defer func() { s.handled <- "removed" }()
+	return s.Keeper.GuildRemoved(ctx, id)
+}
+
+func TestGuildDeleteFromTheGatewayStartsTheGracePeriod(t *testing.T) {
+	srv := discordtest.Start(t, discordtest.Options{})
+	removedAt := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "spotter.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	saveTip(t, st, discordtest.DefaultGuildID)
+	k := New(st, Policy{PainEntries: time.Hour, GuildGrace: time.Hour}, func() time.Time { return removedAt }, quiet)
+	events := signalling{Keeper: k, handled: make(chan string, 10)}
+	b, err := bot.New(bot.Options{Token: srv.Token(), APIURL: srv.APIURL(), Router: bot.NewRouter(), Logger: quiet, Guilds: events})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := b.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer b.Shutdown(context.Background())
+	waitFor(t, ctx, events.handled, "ready", "joined")
+
+	srv.Dispatch("GUILD_DELETE", map[string]any{"id": discordtest.DefaultGuildID, "unavailable": true})
+	srv.Dispatch("GUILD_DELETE", map[string]any{"id": discordtest.DefaultGuildID})
+	waitFor(t, ctx, events.handled, "removed")
+
+	// An outage (unavailable) must not count: exactly one removal was seen.
+	select {
+	case e := <-events.handled:
+		t.Fatalf("unexpected extra event %q", e)
+	default:
+	}
+	sweeper := New(st, Policy{PainEntries: time.Hour, GuildGrace: time.Hour}, func() time.Time { return removedAt.Add(2 * time.Hour) }, quiet)
+	if err := sweeper.Sweep(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if hasGuildData(t, st, discordtest.DefaultGuildID) {
+		t.Fatal("the server's data outlived the grace period after the bot was removed")
+	}
+}
+
+// waitFor waits until every wanted event has been handled, in any order.
+func waitFor(t *testing.T, ctx context.Context, handled <-chan string, want ...string) {
+	t.Helper()
+	pending := map[string]bool{}
+	for _, w := range want {
+		pending[w] = true
+	}
+	for len(pending) > 0 {
+		select {
+		case e := <-handled:
+			delete(pending, e)
+		case <-ctx.Done():
+			t.Fatalf("events not handled: %v", pending)
+		}
+	}
+}

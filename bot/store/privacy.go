@@ -1,0 +1,309 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// ExportSchemaVersion numbers the layout of MemberExport; bump it when a
+// field changes meaning or goes away.
+const ExportSchemaVersion = 1
+
+// MemberExport is everything Spotter keeps about one member, for
+// `/privacy export`. Times are UTC.
+type MemberExport struct {
+	SchemaVersion   int                `json:"schema_version"`
+	UserID          string             `json:"user_id"`
+	GeneratedAt     time.Time          `json:"generated_at"`
+	Settings        ExportSettings     `json:"settings"`
+	CheckinPlan     *ExportPlan        `json:"checkin_plan"`
+	PainEntries     []ExportPainEntry  `json:"pain_entries"`
+	ScheduledDMs    []ExportJob        `json:"scheduled_dms"`
+	RedFlagOutcomes []ExportOutcome    `json:"red_flag_outcomes"`
+	RedFlagRun      *ExportRedFlagRun  `json:"red_flag_check_in_progress"`
+	Notices         []string           `json:"pending_notices"`
+	TipsAuthored    []ExportFormTip    `json:"community_tips_authored"`
+	ModeratorTrail  ExportModeratorRef `json:"moderator_actions"`
+}
+
+// ExportSettings are the member's own choices.
+type ExportSettings struct {
+	Region          string `json:"region"`
+	DMChannelCached bool   `json:"dm_channel_cached"`
+}
+
+// ExportPlan is the member's check-in plan.
+type ExportPlan struct {
+	LocalTime    string    `json:"local_time"`
+	TimeZone     string    `json:"time_zone"`
+	Days         int       `json:"days"`
+	StartedAt    time.Time `json:"started_at"`
+	EndsAt       time.Time `json:"ends_at"`
+	Status       string    `json:"status"`
+	PausedReason string    `json:"paused_reason,omitempty"`
+}
+
+// ExportPainEntry is one pain rating.
+type ExportPainEntry struct {
+	Pain       int       `json:"pain"`
+	Source     string    `json:"source"`
+	Note       string    `json:"note,omitempty"`
+	RecordedAt time.Time `json:"recorded_at"`
+}
+
+// ExportJob is a DM Spotter has queued for the member.
+type ExportJob struct {
+	Kind  string    `json:"kind"`
+	DueAt time.Time `json:"due_at"`
+	State string    `json:"state"`
+}
+
+// ExportOutcome is the result of a finished red-flag check (never the answers).
+type ExportOutcome struct {
+	Level     string    `json:"level"`
+	DecidedAt time.Time `json:"decided_at"`
+}
+
+// ExportRedFlagRun is a red-flag check still in progress, answers included.
+type ExportRedFlagRun struct {
+	Answers   string    `json:"answers"`
+	StartedAt time.Time `json:"started_at"`
+	ExpiresAt time.Time `json:"expires_at"`
+}
+
+// ExportFormTip is a community tip the member wrote that a moderator saved.
+type ExportFormTip struct {
+	GuildID  string    `json:"guild_id"`
+	Exercise string    `json:"exercise"`
+	Link     string    `json:"link"`
+	SavedAt  time.Time `json:"saved_at"`
+}
+
+// ExportModeratorRef counts records that name the member as the moderator
+// or admin who made them.
+type ExportModeratorRef struct {
+	TipsSaved     int `json:"community_tips_saved"`
+	RolesNamed    int `json:"moderator_roles_named"`
+	SchedulesMade int `json:"tip_schedules_created"`
+}
+
+// memberData says, for every table, how it refers to a member: the SQL that
+// removes (or anonymises) a member's rows, with the member's id as its one
+// parameter. tablesWithoutMemberData lists tables that never name a member.
+// A test fails when a table is in neither list, so a new table cannot be
+// forgotten by DeleteMember.
+var memberData = []struct{ table, remove string }{
+	// Children before parents; ON DELETE CASCADE covers them too.
+	{"pain_entries", "DELETE FROM pain_entries WHERE plan_id IN (SELECT id FROM checkin_plans WHERE user_id = ?1)"},
+	{"checkin_prompts", "DELETE FROM checkin_prompts WHERE plan_id IN (SELECT id FROM checkin_plans WHERE user_id = ?1)"},
+	{"checkin_plans", "DELETE FROM checkin_plans WHERE user_id = ?1"},
+	{"scheduled_jobs", "DELETE FROM scheduled_jobs WHERE job_key LIKE 'checkin:' || ?1 || ':%' OR instr(payload, '\"' || ?1 || '\"') > 0"},
+	{"dm_channels", "DELETE FROM dm_channels WHERE user_id = ?1"},
+	{"member_notices", "DELETE FROM member_notices WHERE user_id = ?1"},
+	{"member_settings", "DELETE FROM member_settings WHERE user_id = ?1"},
+	{"redflag_runs", "DELETE FROM redflag_runs WHERE user_id = ?1"},
+	{"redflag_outcomes", "DELETE FROM redflag_outcomes WHERE user_id = ?1"},
+	{"form_tips", "DELETE FROM form_tips WHERE author_id = ?1"},
+	// A moderator's own record of who saved or configured something is
+	// server data, not theirs: keep the record, drop the name.
+	{"form_tips", "UPDATE form_tips SET saved_by = '' WHERE saved_by = ?1"},
+	{"moderator_roles", "UPDATE moderator_roles SET added_by = '' WHERE added_by = ?1"},
+	{"form_tip_schedules", "UPDATE form_tip_schedules SET created_by = '' WHERE created_by = ?1"},
+}
+
+var tablesWithoutMemberData = []string{"schema_migrations", "guild_departures"}
+
+// DeleteMember removes everything kept about the member in one transaction:
+// settings, check-in plans, entries and queued DMs, red-flag runs and
+// outcomes, notices and community tips they wrote; records that name them
+// as a moderator keep the record but lose the name. With no plan and no
+// queued job left, no DM is sent to them again unless they opt in anew.
+func (s *Store) DeleteMember(ctx context.Context, userID string) error {
+	if userID == "" {
+		return fmt.Errorf("delete member: empty user id")
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, d := range memberData {
+			if _, err := tx.ExecContext(ctx, d.remove, userID); err != nil {
+				return fmt.Errorf("delete member data from %s: %w", d.table, err)
+			}
+		}
+		return nil
+	})
+}
+
+// ExportMember gathers everything kept about the member.
+func (s *Store) ExportMember(ctx context.Context, userID string) (MemberExport, error) {
+	out := MemberExport{SchemaVersion: ExportSchemaVersion, UserID: userID, GeneratedAt: s.now().UTC(),
+		PainEntries: []ExportPainEntry{}, ScheduledDMs: []ExportJob{}, RedFlagOutcomes: []ExportOutcome{},
+		Notices: []string{}, TipsAuthored: []ExportFormTip{}}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		steps := []func(context.Context, *sql.Tx, string, *MemberExport) error{
+			exportSettings, exportPlan, exportJobs, exportRedFlag, exportNotices, exportTips, exportModerator,
+		}
+		for _, step := range steps {
+			if err := step(ctx, tx, userID, &out); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return MemberExport{}, fmt.Errorf("export member data: %w", err)
+	}
+	return out, nil
+}
+
+func exportSettings(ctx context.Context, tx *sql.Tx, userID string, out *MemberExport) error {
+	err := tx.QueryRowContext(ctx, "SELECT region FROM member_settings WHERE user_id = ?", userID).Scan(&out.Settings.Region)
+	if err != nil && err != sql.ErrNoRows {
+		return fmt.Errorf("settings: %w", err)
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM dm_channels WHERE user_id = ?", userID).Scan(&n); err != nil {
+		return fmt.Errorf("dm channel: %w", err)
+	}
+	out.Settings.DMChannelCached = n > 0
+	return nil
+}
+
+func exportPlan(ctx context.Context, tx *sql.Tx, userID string, out *MemberExport) error {
+	var p ExportPlan
+	var id, started, ends int64
+	err := tx.QueryRowContext(ctx, `SELECT id, local_time, zone, days, started_at, ends_at, status, paused_reason
+		FROM checkin_plans WHERE user_id = ?`, userID).Scan(&id, &p.LocalTime, &p.TimeZone, &p.Days, &started, &ends, &p.Status, &p.PausedReason)
+	if err == sql.ErrNoRows {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("check-in plan: %w", err)
+	}
+	p.StartedAt, p.EndsAt = unixUTC(started), unixUTC(ends)
+	out.CheckinPlan = &p
+	rows, err := tx.QueryContext(ctx, "SELECT pain, source, note, recorded_at FROM pain_entries WHERE plan_id = ? ORDER BY recorded_at, id", id)
+	if err != nil {
+		return fmt.Errorf("pain entries: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var e ExportPainEntry
+		var at int64
+		if err := rows.Scan(&e.Pain, &e.Source, &e.Note, &at); err != nil {
+			return fmt.Errorf("pain entry: %w", err)
+		}
+		e.RecordedAt = unixUTC(at)
+		out.PainEntries = append(out.PainEntries, e)
+	}
+	return rows.Err()
+}
+
+func exportJobs(ctx context.Context, tx *sql.Tx, userID string, out *MemberExport) error {
+	rows, err := tx.QueryContext(ctx, `SELECT kind, due_at, state FROM scheduled_jobs
+		WHERE job_key LIKE 'checkin:' || ?1 || ':%' OR instr(payload, '"' || ?1 || '"') > 0 ORDER BY due_at, id`, userID)
+	if err != nil {
+		return fmt.Errorf("scheduled DMs: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var j ExportJob
+		var due int64
+		if err := rows.Scan(&j.Kind, &due, &j.State); err != nil {
+			return fmt.Errorf("scheduled DM: %w", err)
+		}
+		j.DueAt = unixUTC(due)
+		out.ScheduledDMs = append(out.ScheduledDMs, j)
+	}
+	return rows.Err()
+}
+
+func exportRedFlag(ctx context.Context, tx *sql.Tx, userID string, out *MemberExport) error {
+	rows, err := tx.QueryContext(ctx, "SELECT level, decided_at FROM redflag_outcomes WHERE user_id = ? ORDER BY decided_at, id", userID)
+	if err != nil {
+		return fmt.Errorf("red-flag outcomes: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var o ExportOutcome
+		var at int64
+		if err := rows.Scan(&o.Level, &at); err != nil {
+			return fmt.Errorf("red-flag outcome: %w", err)
+		}
+		o.DecidedAt = unixUTC(at)
+		out.RedFlagOutcomes = append(out.RedFlagOutcomes, o)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	var run ExportRedFlagRun
+	var started, expires int64
+	err = tx.QueryRowContext(ctx, "SELECT answers, created_at, expires_at FROM redflag_runs WHERE user_id = ?", userID).Scan(&run.Answers, &started, &expires)
+	if err == sql.ErrNoRows {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("red-flag run: %w", err)
+	}
+	run.StartedAt, run.ExpiresAt = unixUTC(started), unixUTC(expires)
+	out.RedFlagRun = &run
+	return nil
+}
+
+func exportNotices(ctx context.Context, tx *sql.Tx, userID string, out *MemberExport) error {
+	rows, err := tx.QueryContext(ctx, "SELECT kind FROM member_notices WHERE user_id = ? ORDER BY created_at", userID)
+	if err != nil {
+		return fmt.Errorf("notices: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var kind string
+		if err := rows.Scan(&kind); err != nil {
+			return fmt.Errorf("notice: %w", err)
+		}
+		out.Notices = append(out.Notices, kind)
+	}
+	return rows.Err()
+}
+
+func exportTips(ctx context.Context, tx *sql.Tx, userID string, out *MemberExport) error {
+	rows, err := tx.QueryContext(ctx, "SELECT guild_id, exercise, link, saved_at FROM form_tips WHERE author_id = ? ORDER BY saved_at, id", userID)
+	if err != nil {
+		return fmt.Errorf("community tips: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var t ExportFormTip
+		var at int64
+		if err := rows.Scan(&t.GuildID, &t.Exercise, &t.Link, &at); err != nil {
+			return fmt.Errorf("community tip: %w", err)
+		}
+		t.SavedAt = unixUTC(at)
+		out.TipsAuthored = append(out.TipsAuthored, t)
+	}
+	return rows.Err()
+}
+
+func exportModerator(ctx context.Context, tx *sql.Tx, userID string, out *MemberExport) error {
+	m := &out.ModeratorTrail
+	for _, q := range []struct {
+		sql string
+		n   *int
+	}{
+		{"SELECT COUNT(*) FROM form_tips WHERE saved_by = ?", &m.TipsSaved},
+		{"SELECT COUNT(*) FROM moderator_roles WHERE added_by = ?", &m.RolesNamed},
+		{"SELECT COUNT(*) FROM form_tip_schedules WHERE created_by = ?", &m.SchedulesMade},
+	} {
+		if err := tx.QueryRowContext(ctx, q.sql, userID).Scan(q.n); err != nil {
+			return fmt.Errorf("moderator records: %w", err)
+		}
+	}
+	return nil
+}
+
+func unixUTC(sec int64) time.Time {
+	if sec == 0 {
+		return time.Time{}
+	}
+	return time.Unix(sec, 0).UTC()
+}
