@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -56,21 +54,17 @@ func runPromptBurst(b *testing.B, prompts, firstTime int) {
 	b.StopTimer()
 	ctx, cancel := context.WithTimeout(context.Background(), 55*time.Minute)
 	defer cancel()
-	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	srv := discordtest.Start(b, discordtest.Options{})
 	st, err := store.Open(ctx, filepath.Join(b.TempDir(), "spotter.db"))
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer st.Close()
-	clock := newCheckinClock(time.Date(2026, 6, 1, 8, 0, 0, 0, time.UTC))
-	sched, err := schedule.New(schedule.Options{Store: st, Now: clock.Now, Logger: quiet, Heartbeat: "@every 1s"})
-	if err != nil {
-		b.Fatal(err)
-	}
+	clock := newTestClock(time.Date(2026, 6, 1, 8, 0, 0, 0, time.UTC))
+	sched := newTestScheduler(b, schedule.Options{Store: st, Now: clock.Now})
 	r := bot.NewRouter()
 	registerCheckin(r, Deps{Store: st, Scheduler: sched, Now: clock.Now})
-	bt, err := bot.New(bot.Options{Token: srv.Token(), APIURL: srv.APIURL(), Router: r, Logger: quiet})
+	bt, err := bot.New(bot.Options{Token: srv.Token(), APIURL: srv.APIURL(), Router: r, Logger: quietLogger()})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"log/slog"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -181,11 +179,7 @@ func TestCheckinCrashChild(t *testing.T) {
 func crashScheduler(t *testing.T, st *store.Store, epoch time.Time) *schedule.Scheduler {
 	t.Helper()
 	now := func() time.Time { return crashDue.Add(time.Since(epoch)) }
-	sched, err := schedule.New(schedule.Options{Store: st, Now: now, Heartbeat: "@every 1s", Lease: 5 * time.Second,
-		Concurrency: 4, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
+	sched := newTestScheduler(t, schedule.Options{Store: st, Now: now, Lease: 5 * time.Second, Concurrency: 4})
 	registerCheckin(bot.NewRouter(), Deps{Store: st, Scheduler: sched, Now: now})
 	return sched
 }
@@ -193,7 +187,7 @@ func crashScheduler(t *testing.T, st *store.Store, epoch time.Time) *schedule.Sc
 // restPort is a Discord REST session pointed at the stand-in.
 func restPort(t *testing.T, apiURL, token string) bot.Discord {
 	t.Helper()
-	b, err := bot.New(bot.Options{Token: token, APIURL: apiURL, Router: bot.NewRouter(), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	b, err := bot.New(bot.Options{Token: token, APIURL: apiURL, Router: bot.NewRouter(), Logger: quietLogger()})
 	if err != nil {
 		t.Fatal(err)
 	}

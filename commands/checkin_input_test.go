@@ -48,7 +48,7 @@ func newCheckins(t *testing.T) *checkins {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	clock := newCheckinClock(checkinStart)
+	clock := newTestClock(checkinStart)
 	return &checkins{store: st, now: clock.Now}
 }
 

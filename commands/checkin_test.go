@@ -17,7 +17,7 @@ import (
 var checkinStart = time.Date(2026, 6, 1, 7, 40, 0, 0, time.UTC)
 
 func TestCheckinEndToEndFromStartToHistory(t *testing.T) {
-	clock := newCheckinClock(checkinStart)
+	clock := newTestClock(checkinStart)
 	h := newCheckinHarness(t, clock)
 	h.start(t)
 	london, _ := time.LoadLocation("Europe/London")
@@ -108,7 +108,7 @@ func TestCheckinEndToEndFromStartToHistory(t *testing.T) {
 }
 
 func TestCheckinPausesWhenDMsAreClosedAndSaysSoOnTheNextCommand(t *testing.T) {
-	clock := newCheckinClock(checkinStart)
+	clock := newTestClock(checkinStart)
 	h := newCheckinHarness(t, clock)
 	h.start(t)
 	hhmm, due := nextClock(clock.Now(), time.Minute, time.UTC)
@@ -150,7 +150,7 @@ func TestCheckinPausesWhenDMsAreClosedAndSaysSoOnTheNextCommand(t *testing.T) {
 }
 
 func TestCheckinWorkoutAsksAgainAfterTwoHours(t *testing.T) {
-	clock := newCheckinClock(checkinStart)
+	clock := newTestClock(checkinStart)
 	h := newCheckinHarness(t, clock)
 	h.start(t)
 	h.command(t, inDM(member), "start", discordtest.Opt("pain", 2), discordtest.Opt("time", "21:00"), discordtest.Opt("timezone", "UTC"))
@@ -179,7 +179,7 @@ func TestCheckinWorkoutAsksAgainAfterTwoHours(t *testing.T) {
 }
 
 func TestCheckinSnoozeAsksTheSamePromptAnHourLater(t *testing.T) {
-	clock := newCheckinClock(checkinStart)
+	clock := newTestClock(checkinStart)
 	h := newCheckinHarness(t, clock)
 	h.start(t)
 	hhmm, due := nextClock(clock.Now(), time.Minute, time.UTC)
@@ -206,7 +206,7 @@ func TestCheckinSnoozeAsksTheSamePromptAnHourLater(t *testing.T) {
 }
 
 func TestCheckinAfterDowntimeSendsRecentLateAndSkipsStale(t *testing.T) {
-	clock := newCheckinClock(checkinStart)
+	clock := newTestClock(checkinStart)
 	h := newCheckinHarness(t, clock)
 	staleHHMM, staleDue := nextClock(clock.Now(), time.Minute, time.UTC)
 	recentHHMM, recentDue := nextClock(clock.Now(), 2*time.Hour, time.UTC)
@@ -237,7 +237,7 @@ func TestCheckinAfterDowntimeSendsRecentLateAndSkipsStale(t *testing.T) {
 }
 
 func TestCheckinStartingAgainUpdatesThePlan(t *testing.T) {
-	clock := newCheckinClock(checkinStart)
+	clock := newTestClock(checkinStart)
 	h := newCheckinHarness(t, clock)
 	h.command(t, member, "start", discordtest.Opt("pain", 6), discordtest.Opt("time", "08:00"), discordtest.Opt("timezone", "America/New_York"))
 	reply := h.command(t, member, "start", discordtest.Opt("pain", 5), discordtest.Opt("time", "19:30"), discordtest.Opt("days", 30))
@@ -264,7 +264,7 @@ func TestCheckinStartingAgainUpdatesThePlan(t *testing.T) {
 }
 
 func TestCheckinPauseResumeStopAndSettings(t *testing.T) {
-	clock := newCheckinClock(checkinStart)
+	clock := newTestClock(checkinStart)
 	h := newCheckinHarness(t, clock)
 	h.command(t, member, "start", discordtest.Opt("pain", 4), discordtest.Opt("time", "09:00"), discordtest.Opt("timezone", "UTC"))
 	steps := []struct {
@@ -302,7 +302,7 @@ func TestCheckinPauseResumeStopAndSettings(t *testing.T) {
 }
 
 func TestCheckinOfferOpensAFormThatStartsCheckins(t *testing.T) {
-	clock := newCheckinClock(checkinStart)
+	clock := newTestClock(checkinStart)
 	h := newCheckinHarness(t, clock)
 	answer := h.srv.AddMessage(discordtest.DefaultChannelID, discordtest.Message{AuthorID: h.srv.ApplicationID(), Content: "Heat or ice?",
 		Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
@@ -320,7 +320,7 @@ func TestCheckinOfferOpensAFormThatStartsCheckins(t *testing.T) {
 }
 
 func TestCheckinTimezoneAutocomplete(t *testing.T) {
-	clock := newCheckinClock(checkinStart)
+	clock := newTestClock(checkinStart)
 	h := newCheckinHarness(t, clock)
 	tests := []struct {
 		name, typed, first string

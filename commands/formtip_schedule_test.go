@@ -1,13 +1,9 @@
 package commands
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"io"
-	"log/slog"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -17,74 +13,26 @@ import (
 	"github.com/spotter-bot/spotter/bot/store"
 )
 
-// tipClock is the fake time the scheduler reads; tests move it by hand.
-type tipClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *tipClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *tipClock) Set(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = t
-}
-
 // newScheduledHarness is the harness with a running scheduler on a fake
 // clock. The heartbeat beats in real time every second; due times follow
 // the clock.
-func newScheduledHarness(t *testing.T, clock *tipClock) *harness {
+func newScheduledHarness(t *testing.T, clock *testClock) *harness {
 	t.Helper()
 	var sched *schedule.Scheduler
 	var h *harness
 	h = newHarness(t, func(d *Deps) {
-		var err error
-		sched, err = schedule.New(schedule.Options{
-			Store: d.Store, Now: clock.Now, Heartbeat: "@every 1s",
-			Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		sched = newTestScheduler(t, schedule.Options{Store: d.Store, Now: clock.Now})
 		d.Scheduler = sched
 		d.Discord = func() bot.Discord { return h.bot.Discord() }
 	})
-	if err := sched.Start(h.bot.Discord()); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		if err := sched.Stop(ctx); err != nil {
-			t.Errorf("stop scheduler: %v", err)
-		}
-	})
+	h.startScheduler(t, sched)
 	return h
-}
-
-// eventually waits, checking every few milliseconds, until cond holds.
-func eventually(t *testing.T, h *harness, what string, cond func() bool) {
-	t.Helper()
-	tick := time.NewTicker(5 * time.Millisecond)
-	defer tick.Stop()
-	for !cond() {
-		select {
-		case <-h.ctx.Done():
-			t.Fatalf("gave up waiting until %s", what)
-		case <-tick.C:
-		}
-	}
 }
 
 // waitForNextTip waits until the guild's next tip is queued for due.
 func waitForNextTip(t *testing.T, h *harness, due time.Time) {
 	t.Helper()
-	eventually(t, h, "the next tip is queued for "+due.String(), func() bool {
+	h.waitFor(t, "the next tip is queued for "+due.String(), func() bool {
 		j, ok, err := h.store.PendingJob(h.ctx, formTipJobKey(discordtest.DefaultGuildID))
 		return err == nil && ok && j.DueAt.Equal(due)
 	})
@@ -112,7 +60,7 @@ func scheduleTips(t *testing.T, h *harness, spec, zone string) string {
 }
 
 func TestFormTipScheduleRotatesTheTipAndMovesThePin(t *testing.T) {
-	clock := &tipClock{now: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)} // a Sunday
+	clock := newTestClock(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)) // a Sunday
 	h := newScheduledHarness(t, clock)
 	// London is on GMT until the clocks go forward on 29 March.
 	firstDue := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
@@ -147,13 +95,13 @@ func TestFormTipScheduleRotatesTheTipAndMovesThePin(t *testing.T) {
 }
 
 func TestFormTipScheduleDisablesItselfWhenTheChannelIsDeleted(t *testing.T) {
-	clock := &tipClock{now: time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)} // a Monday
+	clock := newTestClock(time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)) // a Monday
 	h := newScheduledHarness(t, clock)
 	scheduleTips(t, h, "30 18 * * FRI", "America/New_York")
 	h.srv.FailNext("POST", "/channels/"+discordtest.DefaultTipsChannel+"/messages", 404, bot.CodeUnknownChannel, 1)
 
 	clock.Set(time.Date(2026, 6, 5, 22, 30, 5, 0, time.UTC)) // 18:30 EDT
-	eventually(t, h, "the schedule is disabled", func() bool {
+	h.waitFor(t, "the schedule is disabled", func() bool {
 		sch, err := h.store.FormTipSchedule(h.ctx, discordtest.DefaultGuildID)
 		return err == nil && sch.DisabledReason != ""
 	})
@@ -170,7 +118,7 @@ func TestFormTipScheduleDisablesItselfWhenTheChannelIsDeleted(t *testing.T) {
 }
 
 func TestFormTipScheduleRefusesBadSchedulesClearly(t *testing.T) {
-	clock := &tipClock{now: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}
+	clock := newTestClock(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
 	h := newScheduledHarness(t, clock)
 	for _, tc := range []struct {
 		name, spec, zone, want string
@@ -201,7 +149,7 @@ func TestFormTipScheduleRefusesBadSchedulesClearly(t *testing.T) {
 }
 
 func TestFormTipScheduleIsForModeratorsAndCanBeStopped(t *testing.T) {
-	clock := &tipClock{now: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}
+	clock := newTestClock(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
 	h := newScheduledHarness(t, clock)
 	refused := h.answered(t, h.srv.SlashCommand(tipMember, "form-tip schedule",
 		discordtest.Opt("channel", discordtest.DefaultTipsChannel), discordtest.Opt("cron", "0 9 * * MON"), discordtest.Opt("timezone", "UTC")))
@@ -231,7 +179,7 @@ func TestFormTipScheduleIsForModeratorsAndCanBeStopped(t *testing.T) {
 }
 
 func TestFormTipTimezoneAutocomplete(t *testing.T) {
-	clock := &tipClock{now: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}
+	clock := newTestClock(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
 	h := newScheduledHarness(t, clock)
 	for _, tc := range []struct{ name, typed, want string }{
 		{"city with a space", "new york", "America/New_York"},

@@ -69,7 +69,7 @@ func startHarness(t *testing.T, srv *discordtest.Server, db *store.Store, adjust
 	Register(r, deps)
 	b, err := bot.New(bot.Options{
 		Token: srv.Token(), APIURL: srv.APIURL(), Router: r,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Logger: quietLogger(),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -87,6 +87,24 @@ func startHarness(t *testing.T, srv *discordtest.Server, db *store.Store, adjust
 		}
 	})
 	return &harness{srv: srv, store: db, deps: deps, bot: b, ctx: ctx}
+}
+
+// quietLogger discards everything, for bots and schedulers under test.
+func quietLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// waitFor waits, checking every few milliseconds, until cond holds; the test
+// fails when the harness's context ends first.
+func (h *harness) waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
+	for !cond() {
+		select {
+		case <-h.ctx.Done():
+			t.Fatalf("gave up waiting until %s", what)
+		case <-tick.C:
+		}
+	}
 }
 
 // answered waits for the interaction's callback, checks it met Discord's

@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -15,24 +13,6 @@ import (
 	"github.com/spotter-bot/spotter/bot/store"
 	"github.com/spotter-bot/spotter/knowledge/redflag"
 )
-
-// redFlagClock is a clock a test moves by hand, for store.WithClock.
-type redFlagClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *redFlagClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *redFlagClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
 
 // actorN is a distinct member of the default guild, for tests that need
 // several people with their own checks.
@@ -43,33 +23,10 @@ func redFlagMember(n int) discordtest.Actor {
 	return a
 }
 
-// buttons lists the buttons on a message, row by row.
-func redFlagButtons(m *discordtest.Message) []discordgo.Button {
-	var out []discordgo.Button
-	for _, c := range m.Components {
-		var row []discordgo.MessageComponent
-		switch r := c.(type) {
-		case *discordgo.ActionsRow:
-			row = r.Components
-		case discordgo.ActionsRow:
-			row = r.Components
-		}
-		for _, b := range row {
-			switch b := b.(type) {
-			case *discordgo.Button:
-				out = append(out, *b)
-			case discordgo.Button:
-				out = append(out, b)
-			}
-		}
-	}
-	return out
-}
-
 // buttonID returns the custom_id of the button labelled label.
 func redFlagButtonID(t *testing.T, m *discordtest.Message, label string) string {
 	t.Helper()
-	for _, b := range redFlagButtons(m) {
+	for _, b := range allButtons(m) {
 		if b.Label == label {
 			return b.CustomID
 		}
@@ -80,7 +37,7 @@ func redFlagButtonID(t *testing.T, m *discordtest.Message, label string) string 
 
 func redFlagLabels(m *discordtest.Message) []string {
 	var out []string
-	for _, b := range redFlagButtons(m) {
+	for _, b := range allButtons(m) {
 		out = append(out, b.Label)
 	}
 	return out
@@ -88,7 +45,7 @@ func redFlagLabels(m *discordtest.Message) []string {
 
 // hasButton reports whether the message has a button with the custom_id.
 func redFlagHasButton(m *discordtest.Message, customID string) bool {
-	for _, b := range redFlagButtons(m) {
+	for _, b := range allButtons(m) {
 		if b.CustomID == customID {
 			return true
 		}
@@ -111,13 +68,14 @@ func redFlagText(m *discordtest.Message) string {
 	return strings.Join(parts, "\n")
 }
 
-// redFlagShownQuestion returns the question a message asks, if it asks one.
-func redFlagShownQuestion(m *discordtest.Message) (redflag.Question, bool) {
-	if len(m.Embeds) == 0 {
+// redFlagQuestionAsked returns the question a message or response with
+// these embeds asks, if it asks one.
+func redFlagQuestionAsked(embeds []*discordgo.MessageEmbed) (redflag.Question, bool) {
+	if len(embeds) == 0 {
 		return redflag.Question{}, false
 	}
 	for _, q := range redflag.Questions() {
-		if strings.Contains(m.Embeds[0].Description, q.Text) {
+		if strings.Contains(embeds[0].Description, q.Text) {
 			return q, true
 		}
 	}
@@ -127,7 +85,7 @@ func redFlagShownQuestion(m *discordtest.Message) (redflag.Question, bool) {
 // redFlagMustAsk fails unless the message asks the question with id.
 func redFlagMustAsk(t *testing.T, m *discordtest.Message, id string) {
 	t.Helper()
-	q, ok := redFlagShownQuestion(m)
+	q, ok := redFlagQuestionAsked(m.Embeds)
 	if !ok || q.ID != id {
 		t.Fatalf("message asks %q (a question: %v), want %q:\n%s", q.ID, ok, id, redFlagText(m))
 	}
@@ -178,7 +136,7 @@ func (h *harness) redFlagAnswerAll(t *testing.T, a discordtest.Actor, m *discord
 	t.Helper()
 	var asked []string
 	for range len(redflag.Questions()) + 1 {
-		q, ok := redFlagShownQuestion(m)
+		q, ok := redFlagQuestionAsked(m.Embeds)
 		if !ok {
 			return m, asked
 		}

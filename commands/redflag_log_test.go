@@ -56,7 +56,7 @@ func TestRedFlagLogsNeverRevealAnswers(t *testing.T) {
 	}
 	answerAll := func(resp *bot.Response, replies map[string]redflag.Answer) (runID string) {
 		for {
-			q, ok := redFlagQuestionIn(resp)
+			q, ok := redFlagQuestionAsked(resp.Embeds)
 			if !ok {
 				return runID
 			}
@@ -80,7 +80,7 @@ func TestRedFlagLogsNeverRevealAnswers(t *testing.T) {
 		t.Fatalf("stale click answered %q", refusal.Content)
 	}
 	click(redFlagButtonWhere(t, next, func(id string) bool { return strings.HasPrefix(id, redFlagStopID) }))
-	if _, asks := redFlagQuestionIn(start()); !asks {
+	if _, asks := redFlagQuestionAsked(start().Embeds); !asks {
 		t.Error("after Stop, starting again should begin a new check")
 	}
 
@@ -102,18 +102,6 @@ func TestRedFlagLogsNeverRevealAnswers(t *testing.T) {
 			t.Errorf("the log reveals %q:\n%s", s, logged)
 		}
 	}
-}
-
-func redFlagQuestionIn(resp *bot.Response) (redflag.Question, bool) {
-	if len(resp.Embeds) == 0 {
-		return redflag.Question{}, false
-	}
-	for _, q := range redflag.Questions() {
-		if strings.Contains(resp.Embeds[0].Description, q.Text) {
-			return q, true
-		}
-	}
-	return redflag.Question{}, false
 }
 
 func redFlagButtonEndingIn(t *testing.T, resp *bot.Response, suffix string) string {

@@ -21,7 +21,7 @@ func TestRedFlagCheckStartedInAServerContinuesInDMs(t *testing.T) {
 	if !strings.Contains(ack.Content, "DM") {
 		t.Errorf("the private reply does not point to the DM: %q", ack.Content)
 	}
-	link := redFlagButtons(ack)
+	link := allButtons(ack)
 	if len(link) != 1 || !strings.Contains(link[0].URL, "/channels/@me/"+question.ChannelID+"/"+question.ID) {
 		t.Errorf("the reply has no button that opens the DM: %+v", link)
 	}
@@ -168,7 +168,7 @@ func TestRedFlagCheckListsTheMembersOwnNumbersFirst(t *testing.T) {
 func TestRedFlagCheckBackAsksThePreviousQuestionAgain(t *testing.T) {
 	h := newHarness(t)
 	_, first := h.redFlagStartInServer(t, member)
-	if !slices.ContainsFunc(redFlagButtons(first), func(b discordgo.Button) bool { return b.Label == "Back" && b.Disabled }) {
+	if !slices.ContainsFunc(allButtons(first), func(b discordgo.Button) bool { return b.Label == "Back" && b.Disabled }) {
 		t.Error("Back should be disabled on the first question")
 	}
 	second := h.redFlagPress(t, member, first, "No")
@@ -186,7 +186,7 @@ func TestRedFlagCheckStopKeepsNothing(t *testing.T) {
 	_, question := h.redFlagStartInServer(t, member)
 	runID := redFlagRunID(t, question)
 	stopped := h.redFlagPress(t, member, h.redFlagPress(t, member, question, "No"), "Stop")
-	if len(redFlagButtons(stopped)) != 0 || !strings.Contains(redFlagText(stopped), "stopped") {
+	if len(allButtons(stopped)) != 0 || !strings.Contains(redFlagText(stopped), "stopped") {
 		t.Errorf("after Stop the message shows %q with buttons %v", redFlagText(stopped), redFlagLabels(stopped))
 	}
 	if _, found := h.redFlagRunState(t, runID); found {
@@ -344,7 +344,7 @@ func TestRedFlagCheckOffersToContinueOrRestart(t *testing.T) {
 
 func TestRedFlagCheckRefusesAndPurgesAnExpiredRun(t *testing.T) {
 	srv := discordtest.Start(t, discordtest.Options{})
-	clock := &redFlagClock{now: time.Now()}
+	clock := newTestClock(time.Now())
 	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "spotter.db"), store.WithClock(clock.Now))
 	if err != nil {
 		t.Fatal(err)

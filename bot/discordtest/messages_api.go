@@ -11,6 +11,20 @@ import (
 // Messages returns the channel's messages that still exist, oldest first,
 // including ephemeral ones (FlagsEphemeral set) and deferred placeholders.
 func (s *Server) Messages(channelID string) []*Message {
+	return s.channelSnapshots(channelID, func(ch *channel) []*message {
+		var live []*message
+		for _, m := range ch.msgs {
+			if !m.deleted {
+				live = append(live, m)
+			}
+		}
+		return live
+	})
+}
+
+// channelSnapshots returns snapshots of the messages pick chooses from the
+// channel (pick runs with s.mu held), or nil for an unknown channel.
+func (s *Server) channelSnapshots(channelID string, pick func(*channel) []*message) []*Message {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ch := s.channels[channelID]
@@ -18,10 +32,8 @@ func (s *Server) Messages(channelID string) []*Message {
 		return nil
 	}
 	var out []*Message
-	for _, m := range ch.msgs {
-		if !m.deleted {
-			out = append(out, m.snapshot())
-		}
+	for _, m := range pick(ch) {
+		out = append(out, m.snapshot())
 	}
 	return out
 }

@@ -89,12 +89,8 @@ func (s *Server) applyCallbackLocked(st *interaction, typ discordgo.InteractionR
 		if e != nil {
 			return nil, e
 		}
-		p.checkLimits(&f, "data")
-		if e := f.err(); e != nil {
+		if e := newMessageError(p, body.files, "data"); e != nil {
 			return nil, e
-		}
-		if p.isEmpty(len(body.files)) {
-			return nil, newAPIError(http.StatusBadRequest, codeEmptyMessage)
 		}
 		m := s.newMessageLocked(s.channels[st.actor.ChannelID], s.opts.ApplicationID, p, body.files, responseType(st), st)
 		st.original = m

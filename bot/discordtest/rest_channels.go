@@ -26,10 +26,30 @@ func (c *call) messageLocked(ch *channel) *message {
 	return m
 }
 
+// channelMessageLocked returns the message /channels/{c}/messages/{m}
+// names, answering 10003 or 10008 when there is none; call with s.mu held.
+func (c *call) channelMessageLocked() *message {
+	ch := c.channelLocked()
+	if ch == nil {
+		return nil
+	}
+	return c.messageLocked(ch)
+}
+
+// ownMessageLocked is channelMessageLocked for a message the bot may edit:
+// another author's message is answered 50005. Call with s.mu held.
+func (c *call) ownMessageLocked() *message {
+	m := c.channelMessageLocked()
+	if m != nil && m.authorID != c.s.opts.ApplicationID {
+		c.fail(newAPIError(http.StatusForbidden, codeEditOthersMessage))
+		return nil
+	}
+	return m
+}
+
 func (c *call) createMessage() {
-	p, e := parseMsgPayload(c.body.payload, "")
-	if e != nil {
-		c.fail(e)
+	p, ok := c.parsePayload()
+	if !ok {
 		return
 	}
 	s := c.s
@@ -44,16 +64,9 @@ func (c *call) createMessage() {
 		c.fail(newAPIError(http.StatusForbidden, codeCannotDM))
 		return
 	}
-	var f formErrors
-	p.checkLimits(&f, "")
-	if e := f.err(); e != nil {
+	if e := newMessageError(p, c.body.files, ""); e != nil {
 		s.mu.Unlock()
 		c.fail(e)
-		return
-	}
-	if p.isEmpty(len(c.body.files)) {
-		s.mu.Unlock()
-		c.fail(newAPIError(http.StatusBadRequest, codeEmptyMessage))
 		return
 	}
 	if p.EnforceNonce {
@@ -71,16 +84,16 @@ func (c *call) createMessage() {
 	c.respond(http.StatusOK, w)
 }
 
-func (c *call) getMessage() {
+func (c *call) getMessage() { c.getFound(c.channelMessageLocked) }
+
+// withChannel runs fn on the route's channel with s.mu held, or answers
+// 10003 when there is no such channel.
+func (c *call) withChannel(fn func(*channel)) {
 	s := c.s
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ch := c.channelLocked()
-	if ch == nil {
-		return
-	}
-	if m := c.messageLocked(ch); m != nil {
-		c.respond(http.StatusOK, s.messageWire(m))
+	if ch := c.channelLocked(); ch != nil {
+		fn(ch)
 	}
 }
 
@@ -90,81 +103,30 @@ func (c *call) listMessages() {
 	s := c.s
 	q := c.r.URL.Query()
 	limit := parseLimit(q.Get("limit"), 50, 100)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	ch := c.channelLocked()
-	if ch == nil {
-		return
-	}
-	out := []wireMessage{}
-	for _, m := range slices.Backward(ch.msgs) {
-		if len(out) == limit {
-			break
+	c.withChannel(func(ch *channel) {
+		out := []wireMessage{}
+		for _, m := range slices.Backward(ch.msgs) {
+			if len(out) == limit {
+				break
+			}
+			if m.deleted || m.flags&flagEphemeral != 0 {
+				continue
+			}
+			if b := q.Get("before"); b != "" && !snowflakeLess(m.id, b) {
+				continue
+			}
+			if a := q.Get("after"); a != "" && !snowflakeLess(a, m.id) {
+				continue
+			}
+			out = append(out, s.messageWire(m))
 		}
-		if m.deleted || m.flags&flagEphemeral != 0 {
-			continue
-		}
-		if b := q.Get("before"); b != "" && !snowflakeLess(m.id, b) {
-			continue
-		}
-		if a := q.Get("after"); a != "" && !snowflakeLess(a, m.id) {
-			continue
-		}
-		out = append(out, s.messageWire(m))
-	}
-	c.respond(http.StatusOK, out)
+		c.respond(http.StatusOK, out)
+	})
 }
 
-func (c *call) editMessage() {
-	p, e := parseMsgPayload(c.body.payload, "")
-	if e != nil {
-		c.fail(e)
-		return
-	}
-	s := c.s
-	s.mu.Lock()
-	ch := c.channelLocked()
-	var m *message
-	if ch != nil {
-		m = c.messageLocked(ch)
-	}
-	if m == nil {
-		s.mu.Unlock()
-		return
-	}
-	if m.authorID != s.opts.ApplicationID {
-		s.mu.Unlock()
-		c.fail(newAPIError(http.StatusForbidden, codeEditOthersMessage))
-		return
-	}
-	if e := s.applyEditLocked(m, p, c.body, ""); e != nil {
-		s.mu.Unlock()
-		c.fail(e)
-		return
-	}
-	w := s.messageWire(m)
-	s.mu.Unlock()
-	s.emitMessage("MESSAGE_UPDATE", m)
-	c.respond(http.StatusOK, w)
-}
+func (c *call) editMessage() { c.editFound(c.ownMessageLocked, nil) }
 
-func (c *call) deleteMessage() {
-	s := c.s
-	s.mu.Lock()
-	ch := c.channelLocked()
-	var m *message
-	if ch != nil {
-		m = c.messageLocked(ch)
-	}
-	if m == nil {
-		s.mu.Unlock()
-		return
-	}
-	m.deleted, m.pinned = true, false
-	s.mu.Unlock()
-	s.emitDelete(m)
-	c.noContent()
-}
+func (c *call) deleteMessage() { c.deleteFound(c.channelMessageLocked) }
 
 // snowflakeLess orders snowflake ids numerically.
 func snowflakeLess(a, b string) bool {

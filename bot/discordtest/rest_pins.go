@@ -24,69 +24,54 @@ func pinsLocked(ch *channel) []*message {
 // 10008, already pinned is a no-op 204, a full channel is 400 30003.
 func (c *call) pin() {
 	s := c.s
-	s.mu.Lock()
-	ch := c.channelLocked()
-	var m *message
-	if ch != nil {
-		m = c.messageLocked(ch)
-	}
+	already := false
+	m := c.withMessage(c.channelMessageLocked, func(m *message) *apiError {
+		if m.pinned {
+			already = true
+			return nil
+		}
+		if len(pinsLocked(s.channels[m.channelID])) >= s.opts.MaxPins {
+			e := newAPIError(http.StatusBadRequest, codeMaxPins)
+			e.Message = fmt.Sprintf("Maximum number of pins reached (%d)", s.opts.MaxPins)
+			return e
+		}
+		m.pinned, m.pinnedAt = true, time.Now()
+		return nil
+	})
 	if m == nil {
-		s.mu.Unlock()
 		return
 	}
-	if m.pinned {
-		s.mu.Unlock()
-		c.noContent()
-		return
+	if !already {
+		s.emitMessage("MESSAGE_UPDATE", m)
 	}
-	if len(pinsLocked(ch)) >= s.opts.MaxPins {
-		s.mu.Unlock()
-		e := newAPIError(http.StatusBadRequest, codeMaxPins)
-		e.Message = fmt.Sprintf("Maximum number of pins reached (%d)", s.opts.MaxPins)
-		c.fail(e)
-		return
-	}
-	m.pinned, m.pinnedAt = true, time.Now()
-	s.mu.Unlock()
-	s.emitMessage("MESSAGE_UPDATE", m)
 	c.noContent()
 }
 
 func (c *call) unpin() {
-	s := c.s
-	s.mu.Lock()
-	ch := c.channelLocked()
-	var m *message
-	if ch != nil {
-		m = c.messageLocked(ch)
-	}
+	changed := false
+	m := c.withMessage(c.channelMessageLocked, func(m *message) *apiError {
+		changed = m.pinned
+		m.pinned = false
+		return nil
+	})
 	if m == nil {
-		s.mu.Unlock()
 		return
 	}
-	changed := m.pinned
-	m.pinned = false
-	s.mu.Unlock()
 	if changed {
-		s.emitMessage("MESSAGE_UPDATE", m)
+		c.s.emitMessage("MESSAGE_UPDATE", m)
 	}
 	c.noContent()
 }
 
 // listPinsOld serves the deprecated GET /channels/{c}/pins: a plain array.
 func (c *call) listPinsOld() {
-	s := c.s
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	ch := c.channelLocked()
-	if ch == nil {
-		return
-	}
-	out := []wireMessage{}
-	for _, m := range pinsLocked(ch) {
-		out = append(out, s.messageWire(m))
-	}
-	c.respond(http.StatusOK, out)
+	c.withChannel(func(ch *channel) {
+		out := []wireMessage{}
+		for _, m := range pinsLocked(ch) {
+			out = append(out, c.s.messageWire(m))
+		}
+		c.respond(http.StatusOK, out)
+	})
 }
 
 // listPins serves GET /channels/{c}/messages/pins: pages of
@@ -107,44 +92,30 @@ func (c *call) listPins() {
 		}
 		before = t
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	ch := c.channelLocked()
-	if ch == nil {
-		return
-	}
 	type item struct {
 		PinnedAt string      `json:"pinned_at"`
 		Message  wireMessage `json:"message"`
 	}
-	items := []item{}
-	hasMore := false
-	for _, m := range pinsLocked(ch) {
-		if !before.IsZero() && !m.pinnedAt.Before(before) {
-			continue
+	c.withChannel(func(ch *channel) {
+		items := []item{}
+		hasMore := false
+		for _, m := range pinsLocked(ch) {
+			if !before.IsZero() && !m.pinnedAt.Before(before) {
+				continue
+			}
+			if len(items) == limit {
+				hasMore = true
+				break
+			}
+			items = append(items, item{PinnedAt: timestamp(m.pinnedAt), Message: s.messageWire(m)})
 		}
-		if len(items) == limit {
-			hasMore = true
-			break
-		}
-		items = append(items, item{PinnedAt: timestamp(m.pinnedAt), Message: s.messageWire(m)})
-	}
-	c.respond(http.StatusOK, map[string]any{"items": items, "has_more": hasMore})
+		c.respond(http.StatusOK, map[string]any{"items": items, "has_more": hasMore})
+	})
 }
 
 // Pins returns the channel's pinned messages, most recently pinned first.
 func (s *Server) Pins(channelID string) []*Message {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	ch := s.channels[channelID]
-	if ch == nil {
-		return nil
-	}
-	var out []*Message
-	for _, m := range pinsLocked(ch) {
-		out = append(out, m.snapshot())
-	}
-	return out
+	return s.channelSnapshots(channelID, pinsLocked)
 }
 
 // FillPins pins filler messages (authored by a member, content "filler pin

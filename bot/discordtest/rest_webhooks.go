@@ -57,13 +57,23 @@ func (c *call) targetLocked(st *interaction) *message {
 	return m
 }
 
+// webhookMessageLocked returns the message a webhook message route names,
+// answering as webhookLocked and targetLocked do when there is none; call
+// with s.mu held.
+func (c *call) webhookMessageLocked() *message {
+	st := c.webhookLocked()
+	if st == nil {
+		return nil
+	}
+	return c.targetLocked(st)
+}
+
 // createFollowup serves POST /webhooks/{app}/{token}. After a deferred
 // (type 5) callback whose placeholder is still loading, the first followup
 // fills the placeholder instead of creating a message, as Discord does.
 func (c *call) createFollowup() {
-	p, e := parseMsgPayload(c.body.payload, "")
-	if e != nil {
-		c.fail(e)
+	p, ok := c.parsePayload()
+	if !ok {
 		return
 	}
 	s := c.s
@@ -73,16 +83,9 @@ func (c *call) createFollowup() {
 		s.mu.Unlock()
 		return
 	}
-	var f formErrors
-	p.checkLimits(&f, "")
-	if e := f.err(); e != nil {
+	if e := newMessageError(p, c.body.files, ""); e != nil {
 		s.mu.Unlock()
 		c.fail(e)
-		return
-	}
-	if p.isEmpty(len(c.body.files)) {
-		s.mu.Unlock()
-		c.fail(newAPIError(http.StatusBadRequest, codeEmptyMessage))
 		return
 	}
 	var m *message
@@ -109,66 +112,24 @@ func (c *call) createFollowup() {
 	c.noContent()
 }
 
-func (c *call) getWebhookMessage() {
-	s := c.s
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st := c.webhookLocked()
-	if st == nil {
-		return
-	}
-	if m := c.targetLocked(st); m != nil {
-		c.respond(http.StatusOK, s.messageWire(m))
-	}
-}
+func (c *call) getWebhookMessage() { c.getFound(c.webhookMessageLocked) }
 
 // editWebhookMessage serves PATCH of @original or a followup; edits of
 // @original are kept for Interaction.WaitEdit.
 func (c *call) editWebhookMessage() {
-	p, e := parseMsgPayload(c.body.payload, "")
-	if e != nil {
-		c.fail(e)
-		return
+	var st *interaction
+	find := func() *message {
+		st = c.webhookLocked()
+		if st == nil {
+			return nil
+		}
+		return c.targetLocked(st)
 	}
-	s := c.s
-	s.mu.Lock()
-	st := c.webhookLocked()
-	var m *message
-	if st != nil {
-		m = c.targetLocked(st)
-	}
-	if m == nil {
-		s.mu.Unlock()
-		return
-	}
-	if e := s.applyEditLocked(m, p, c.body, ""); e != nil {
-		s.mu.Unlock()
-		c.fail(e)
-		return
-	}
-	if m == st.original {
-		st.edits = append(st.edits, m.snapshot())
-	}
-	w := s.messageWire(m)
-	s.mu.Unlock()
-	s.emitMessage("MESSAGE_UPDATE", m)
-	c.respond(http.StatusOK, w)
+	c.editFound(find, func(m *message) {
+		if m == st.original {
+			st.edits = append(st.edits, m.snapshot())
+		}
+	})
 }
 
-func (c *call) deleteWebhookMessage() {
-	s := c.s
-	s.mu.Lock()
-	st := c.webhookLocked()
-	var m *message
-	if st != nil {
-		m = c.targetLocked(st)
-	}
-	if m == nil {
-		s.mu.Unlock()
-		return
-	}
-	m.deleted, m.pinned = true, false
-	s.mu.Unlock()
-	s.emitDelete(m)
-	c.noContent()
-}
+func (c *call) deleteWebhookMessage() { c.deleteFound(c.webhookMessageLocked) }
