@@ -3,29 +3,18 @@ package commands
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/store"
+	"github.com/spotter-bot/spotter/knowledge/recovery"
 )
 
 // workout records a rating taken right after training and asks again two
 // hours later, when the rule of twos can be applied against it.
 func (c *checkins) workout(ctx context.Context, req *bot.Request) (*bot.Response, error) {
-	n, _ := req.IntOption(checkinOptPain)
-	pain, err := checkPain(n)
-	if err != nil {
-		return nil, err
-	}
-	plan, err := c.mustPlan(ctx, req)
-	if err != nil {
-		return nil, err
-	}
 	now := c.now()
-	entry, err := c.store.AddPainEntry(ctx, store.PainEntry{PlanID: plan.ID, Source: "workout", Pain: pain, At: now})
-	if err != nil {
-		return nil, err
-	}
-	fb, err := c.feedback(ctx, plan, entry.ID)
+	plan, entry, fb, err := c.record(ctx, req, "workout", "", now)
 	if err != nil {
 		return nil, err
 	}
@@ -50,25 +39,12 @@ func (c *checkins) workout(ctx context.Context, req *bot.Request) (*bot.Response
 
 // log records a rating the member gives on their own, with an optional note.
 func (c *checkins) log(ctx context.Context, req *bot.Request) (*bot.Response, error) {
-	n, _ := req.IntOption(checkinOptPain)
-	pain, err := checkPain(n)
-	if err != nil {
-		return nil, err
-	}
 	typed, _ := req.StringOption(checkinOptNote)
 	note, err := checkNote(typed)
 	if err != nil {
 		return nil, err
 	}
-	plan, err := c.mustPlan(ctx, req)
-	if err != nil {
-		return nil, err
-	}
-	entry, err := c.store.AddPainEntry(ctx, store.PainEntry{PlanID: plan.ID, Source: "manual", Pain: pain, Note: note, At: c.now()})
-	if err != nil {
-		return nil, err
-	}
-	fb, err := c.feedback(ctx, plan, entry.ID)
+	_, _, fb, err := c.record(ctx, req, "manual", note, c.now())
 	if err != nil {
 		return nil, err
 	}
@@ -86,4 +62,24 @@ func withRedFlag(resp *bot.Response, offer bool) *bot.Response {
 		resp.Components = append(resp.Components, redFlagRow())
 	}
 	return resp
+}
+
+// record validates the pain option, stores it on the member's plan with
+// source and note, and returns what it means for them.
+func (c *checkins) record(ctx context.Context, req *bot.Request, source, note string, at time.Time) (store.CheckinPlan, store.PainEntry, recovery.Message, error) {
+	n, _ := req.IntOption(checkinOptPain)
+	pain, err := checkPain(n)
+	if err != nil {
+		return store.CheckinPlan{}, store.PainEntry{}, recovery.Message{}, err
+	}
+	plan, err := c.mustPlan(ctx, req)
+	if err != nil {
+		return store.CheckinPlan{}, store.PainEntry{}, recovery.Message{}, err
+	}
+	entry, err := c.store.AddPainEntry(ctx, store.PainEntry{PlanID: plan.ID, Source: source, Pain: pain, Note: note, At: at})
+	if err != nil {
+		return store.CheckinPlan{}, store.PainEntry{}, recovery.Message{}, err
+	}
+	fb, err := c.feedback(ctx, plan, entry.ID)
+	return plan, entry, fb, err
 }
