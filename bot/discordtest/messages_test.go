@@ -3,7 +3,11 @@ package discordtest
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -153,5 +157,46 @@ func TestWaitMessageSeesLaterMessages(t *testing.T) {
 	}
 	if m.ChannelID != srv.DMChannelID("1600000000000000003") || m.AuthorID != srv.ApplicationID() {
 		t.Errorf("found %+v, want the bot's DM", m)
+	}
+}
+
+// Edits, pins and deletes of one message arrive on parallel connections, as
+// they do from a bot with several handlers running; the race detector checks
+// that the stand-in reads a message only under its lock.
+func TestConcurrentChangesToOneMessageAreSafe(t *testing.T) {
+	t.Parallel()
+	wide := RouteLimit{Limit: 1000, Window: time.Second}
+	srv := Start(t, Options{RouteLimits: map[string]RouteLimit{
+		"PATCH /channels/{channel_id}/messages/{message_id}": wide,
+		"PUT /channels/{channel_id}/pins/{message_id}":       wide,
+		"DELETE /channels/{channel_id}/pins/{message_id}":    wide,
+	}})
+	dg := openSession(t, srv)
+	sent, err := dg.ChannelMessageSend(DefaultTipsChannel, "Brace before the pull")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for worker := range 4 {
+		wg.Go(func() {
+			for i := range 10 {
+				if _, err := dg.ChannelMessageEdit(DefaultTipsChannel, sent.ID, fmt.Sprintf("edit %d.%d", worker, i)); err != nil {
+					t.Errorf("edit: %v", err)
+				}
+				if err := dg.ChannelMessagePin(DefaultTipsChannel, sent.ID); err != nil {
+					t.Errorf("pin: %v", err)
+				}
+				if err := dg.ChannelMessageUnpin(DefaultTipsChannel, sent.ID); err != nil {
+					t.Errorf("unpin: %v", err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err := dg.ChannelMessageDelete(DefaultTipsChannel, sent.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := srv.Message(sent.ID); got == nil || !got.Deleted || !strings.HasPrefix(got.Content, "edit ") {
+		t.Errorf("after the edits and the delete the message is %+v", got)
 	}
 }

@@ -157,27 +157,33 @@ func messageIntent(m *message) int64 {
 // without s.mu held.
 func (s *Server) emitMessage(event string, m *message) {
 	intents := s.gw.currentIntents()
+	// m is read under the lock: a concurrent edit rewrites the whole struct.
 	s.mu.Lock()
 	data := s.messageEventLocked(m, intents)
+	need := messageIntent(m)
 	s.mu.Unlock()
 	s.sig.broadcast()
 	if data != nil {
-		s.gw.dispatchIf(messageIntent(m), event, data)
+		s.gw.dispatchIf(need, event, data)
 	}
 }
 
 // emitDelete dispatches MESSAGE_DELETE; call without s.mu held.
 func (s *Server) emitDelete(m *message) {
 	s.sig.broadcast()
-	if m.flags&flagEphemeral != 0 {
-		return
-	}
+	s.mu.Lock()
+	ephemeral := m.flags&flagEphemeral != 0
 	d := map[string]string{"id": m.id, "channel_id": m.channelID}
 	if m.guildID != "" {
 		d["guild_id"] = m.guildID
 	}
+	need := messageIntent(m)
+	s.mu.Unlock()
+	if ephemeral {
+		return
+	}
 	b, _ := json.Marshal(d) // a map of strings always marshals.
-	s.gw.dispatchIf(messageIntent(m), "MESSAGE_DELETE", b)
+	s.gw.dispatchIf(need, "MESSAGE_DELETE", b)
 }
 
 func parseLimit(q string, def, max int) int {
