@@ -47,6 +47,10 @@ type GuildObserver interface {
 // failed with a server error is retried; Discord's deadline is 3 s.
 const callbackRetryWindow = 2500 * time.Millisecond
 
+// undeliveredTimeout bounds the OnUndelivered hooks of an answer that could
+// not be sent.
+const undeliveredTimeout = 5 * time.Second
+
 // Bot is Spotter connected to Discord.
 type Bot struct {
 	opts    Options
@@ -253,6 +257,9 @@ func (b *Bot) Handle(i *discordgo.Interaction, received time.Time) {
 	}
 	if sendErr := a.send(resp); sendErr != nil {
 		outcome = b.logSendFailure(req, sendErr)
+		undoCtx, undo := context.WithTimeout(context.WithoutCancel(ctx), undeliveredTimeout)
+		req.runUndelivered(undoCtx)
+		undo()
 	}
 	route := req.Route
 	if route == "" {

@@ -294,3 +294,40 @@ func TestServerErrorPastTheDeadlineIsNotRetried(t *testing.T) {
 		t.Errorf("send_failed counted %v", n)
 	}
 }
+
+func TestUndeliveredHooksRunOnlyWhenTheAnswerIsLost(t *testing.T) {
+	cases := []struct {
+		name       string
+		respondErr error
+		wantRun    bool
+	}{
+		{"delivered", nil, false},
+		{"interaction expired", restError(http.StatusNotFound, CodeUnknownInteraction), true},
+		{"reply refused", restError(http.StatusBadRequest, 50035), true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var ran []string
+			handler := func(ctx context.Context, req *Request) (*Response, error) {
+				req.OnUndelivered(func(ctx context.Context) {
+					if ctx.Err() != nil {
+						t.Errorf("hook got an ended context: %v", ctx.Err())
+					}
+					ran = append(ran, "first")
+				})
+				req.OnUndelivered(func(context.Context) { ran = append(ran, "second") })
+				return Ephemeral("Your check-ins are paused."), nil
+			}
+			b, fake := testBot(t, routerWith("checkin", handler), time.Second)
+			fake.respondErr = tc.respondErr
+			b.Handle(slashCommand("checkin", ""), time.Now())
+			want := ""
+			if tc.wantRun {
+				want = "second,first"
+			}
+			if got := strings.Join(ran, ","); got != want {
+				t.Errorf("hooks ran %q, want %q", got, want)
+			}
+		})
+	}
+}

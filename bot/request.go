@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -27,6 +28,9 @@ type Request struct {
 
 	preferPublic atomic.Bool
 	deferrer     func(ctx context.Context, ephemeral bool) error
+
+	undeliveredMu sync.Mutex
+	undelivered   []func(ctx context.Context)
 }
 
 // UserID returns the id of the member or user who caused the interaction.
@@ -60,6 +64,27 @@ func (r *Request) Defer(ctx context.Context) error {
 		return nil
 	}
 	return r.deferrer(ctx, !r.preferPublic.Load())
+}
+
+// OnUndelivered registers fn to run if the answer never reaches Discord
+// (the interaction expired, or Discord refused the reply), so a handler or
+// middleware can undo what assumed the member saw it. fn gets a context of
+// its own: the handler's may be over by then.
+func (r *Request) OnUndelivered(fn func(ctx context.Context)) {
+	r.undeliveredMu.Lock()
+	defer r.undeliveredMu.Unlock()
+	r.undelivered = append(r.undelivered, fn)
+}
+
+// runUndelivered runs the OnUndelivered hooks, newest first.
+func (r *Request) runUndelivered(ctx context.Context) {
+	r.undeliveredMu.Lock()
+	hooks := r.undelivered
+	r.undelivered = nil
+	r.undeliveredMu.Unlock()
+	for i := len(hooks) - 1; i >= 0; i-- {
+		hooks[i](ctx)
+	}
 }
 
 // CommandPath returns the invoked command and subcommand names joined by

@@ -67,14 +67,23 @@ func attachNotices(ctx context.Context, st *store.Store, req *bot.Request, resp 
 		}
 	}
 	notice := strings.Join(texts, "\n\n")
-	if notice == "" || addNotice(resp, notice) {
+	if notice == "" {
 		return
 	}
-	for _, k := range kinds {
-		if err := st.AddMemberNotice(ctx, user, k); err != nil {
-			req.Log.Error("a notice could not be shown or kept", "kind", k, "err", err)
+	keep := func(ctx context.Context) {
+		for _, k := range kinds {
+			if err := st.AddMemberNotice(ctx, user, k); err != nil {
+				req.Log.Error("a notice could not be shown or kept", "kind", k, "err", err)
+			}
 		}
 	}
+	if !addNotice(resp, notice) {
+		keep(ctx)
+		return
+	}
+	// The notice was taken for this reply; if the reply never reaches the
+	// member, it waits for the next one instead.
+	req.OnUndelivered(keep)
 }
 
 // addNotice puts notice at the top of resp if Discord's limits allow.

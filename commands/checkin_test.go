@@ -3,6 +3,7 @@ package commands
 import (
 	"bytes"
 	"image/png"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -127,6 +128,22 @@ func TestCheckinPausesWhenDMsAreClosedAndSaysSoOnTheNextCommand(t *testing.T) {
 	if len(h.promptsIn(member)) != 0 {
 		t.Error("a prompt was delivered to closed DMs")
 	}
+
+	// A reply that never reaches the member does not use up the notice.
+	h.srv.FailNext("POST", "/interactions/", http.StatusNotFound, 10062, 1)
+	h.srv.SlashCommand(member, "help")
+	h.waitFor(t, "the reply to fail", func() bool {
+		for _, r := range h.srv.Requests() {
+			if strings.HasPrefix(r.Path, "/interactions/") && r.Status == http.StatusNotFound {
+				return true
+			}
+		}
+		return false
+	})
+	h.waitFor(t, "the notice to wait for the next reply", func() bool {
+		has, err := h.store.HasMemberNotices(h.ctx, member.UserID)
+		return err == nil && has
+	})
 
 	reply := h.answered(t, h.srv.SlashCommand(member, "help"))
 	if !isEphemeral(reply) || !strings.Contains(reply.Content, "Your check-ins are paused") || !strings.Contains(reply.Content, "/checkin resume") {
