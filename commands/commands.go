@@ -22,11 +22,6 @@ type Deps struct {
 	Scheduler *schedule.Scheduler
 	// Now is the clock commands read; nil means time.Now.
 	Now func() time.Time
-	// Discord returns the bot's REST port, for scheduled work that needs
-	// more than the scheduler's sender, such as pinning the tip of the
-	// week. The bot is built after Register, so it is looked up when
-	// needed; nil leaves scheduled tips unpinned.
-	Discord func() bot.Discord
 	// Retention is how long data is kept, for what /privacy show says.
 	Retention retention.Policy
 	// Logger receives what background work (scheduled posts) has to say;

@@ -50,7 +50,7 @@ func registerFormTip(r *bot.Router, deps Deps) {
 	if deps.Scheduler != nil {
 		log := deps.logger().With("kind", formTipJobKind)
 		deps.Scheduler.Register(formTipJobKind, func(ctx context.Context, job schedule.Job, out *schedule.Sender) error {
-			return f.postWeeklyTip(ctx, job, weeklyTipOut{out: out, nonce: job.Nonce(), discord: deps.Discord}, log)
+			return f.postWeeklyTip(ctx, job, weeklyTipOut{out: out, nonce: job.Nonce()}, log)
 		})
 	}
 	moderator := bot.RequireModerator(deps.Store.ModeratorRoles)

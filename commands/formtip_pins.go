@@ -18,6 +18,12 @@ import (
 // through the session, which keeps its rate limiting, retries and the bot's
 // API transport.
 
+// restCaller makes a raw REST call. The bot's REST port has it, for
+// commands, and so does the scheduler's paced sender, for scheduled posts.
+type restCaller interface {
+	RequestWithBucketID(method, urlStr string, data any, bucketID string, options ...discordgo.RequestOption) ([]byte, error)
+}
+
 // pinRoute is the URL of the pin of messageID in channelID ("" for the
 // rate-limit bucket shared by the channel's pins).
 func pinRoute(channelID, messageID string) string {
@@ -26,7 +32,7 @@ func pinRoute(channelID, messageID string) string {
 
 // pinMessage pins the message; pinning an already pinned message changes
 // nothing. reason goes to the server's audit log.
-func pinMessage(ctx context.Context, d bot.Discord, channelID, messageID, reason string) error {
+func pinMessage(ctx context.Context, d restCaller, channelID, messageID, reason string) error {
 	_, err := d.RequestWithBucketID(http.MethodPut, pinRoute(channelID, messageID), nil, pinRoute(channelID, ""),
 		discordgo.WithContext(ctx), discordgo.WithAuditLogReason(reason))
 	if err != nil {
@@ -36,7 +42,7 @@ func pinMessage(ctx context.Context, d bot.Discord, channelID, messageID, reason
 }
 
 // unpinMessage unpins the message; reason goes to the server's audit log.
-func unpinMessage(ctx context.Context, d bot.Discord, channelID, messageID, reason string) error {
+func unpinMessage(ctx context.Context, d restCaller, channelID, messageID, reason string) error {
 	_, err := d.RequestWithBucketID(http.MethodDelete, pinRoute(channelID, messageID), nil, pinRoute(channelID, ""),
 		discordgo.WithContext(ctx), discordgo.WithAuditLogReason(reason))
 	if err != nil {
@@ -51,7 +57,7 @@ const maxPinPages = 10
 
 // pinnedMessages lists the channel's pinned messages, most recently pinned
 // first, following Discord's pages.
-func pinnedMessages(ctx context.Context, d bot.Discord, channelID string) ([]*discordgo.Message, error) {
+func pinnedMessages(ctx context.Context, d restCaller, channelID string) ([]*discordgo.Message, error) {
 	var all []*discordgo.Message
 	before := ""
 	for range maxPinPages {

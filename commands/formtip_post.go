@@ -79,7 +79,7 @@ func (f *formTip) post(ctx context.Context, req *bot.Request) (*bot.Response, er
 
 // pinnedCard returns the id of the bot's pinned post of card in the
 // channel, or "".
-func pinnedCard(ctx context.Context, d bot.Discord, channelID, botID string, card *formtips.Card) (string, error) {
+func pinnedCard(ctx context.Context, d restCaller, channelID, botID string, card *formtips.Card) (string, error) {
 	pins, err := pinnedMessages(ctx, d, channelID)
 	if err != nil {
 		return "", err

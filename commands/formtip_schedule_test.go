@@ -23,7 +23,6 @@ func newScheduledHarness(t *testing.T, clock *testClock) *harness {
 	h = newHarness(t, func(d *Deps) {
 		sched = newTestScheduler(t, schedule.Options{Store: d.Store, Now: clock.Now})
 		d.Scheduler = sched
-		d.Discord = func() bot.Discord { return h.bot.Discord() }
 	})
 	h.startScheduler(t, sched)
 	return h

@@ -98,11 +98,10 @@ func (f *formTip) repin(ctx context.Context, d tipChannel, sch store.FormTipSche
 
 // weeklyTipOut sends a scheduled tip through the scheduler's paced sender,
 // with the job's nonce so that a re-send after a crash returns the message
-// already posted, and pins through the bot's REST port.
+// already posted, and pins through the same sender.
 type weeklyTipOut struct {
-	out     *schedule.Sender
-	nonce   string
-	discord func() bot.Discord
+	out   *schedule.Sender
+	nonce string
 }
 
 func (w weeklyTipOut) send(ctx context.Context, channelID string, msg *discordgo.MessageSend) (*discordgo.Message, error) {
@@ -114,26 +113,9 @@ func (w weeklyTipOut) send(ctx context.Context, channelID string, msg *discordgo
 }
 
 func (w weeklyTipOut) pin(ctx context.Context, channelID, messageID string) error {
-	d, err := w.port()
-	if err != nil {
-		return err
-	}
-	return pinMessage(ctx, d, channelID, messageID, "tip of the week")
+	return pinMessage(ctx, w.out, channelID, messageID, "tip of the week")
 }
 
 func (w weeklyTipOut) unpin(ctx context.Context, channelID, messageID string) error {
-	d, err := w.port()
-	if err != nil {
-		return err
-	}
-	return unpinMessage(ctx, d, channelID, messageID, "the next tip of the week replaces it")
-}
-
-func (w weeklyTipOut) port() (bot.Discord, error) {
-	if w.discord != nil {
-		if d := w.discord(); d != nil {
-			return d, nil
-		}
-	}
-	return nil, errors.New("pin tip of the week: no Discord port (commands.Deps.Discord)")
+	return unpinMessage(ctx, w.out, channelID, messageID, "the next tip of the week replaces it")
 }

@@ -26,6 +26,8 @@ type fakeDiscord struct {
 	opens    int
 	sent     []fakeMessage
 	requests []time.Time
+	// other lists the raw REST calls ("PUT /channels/..."), in order.
+	other    []string
 	failures []error
 	// onSend, if set, runs after each message is created.
 	onSend func(fakeMessage)
@@ -126,6 +128,22 @@ func (f *fakeDiscord) ChannelMessageSendComplex(channelID string, data *discordg
 		onSend(m)
 	}
 	return &discordgo.Message{ID: m.ID, ChannelID: channelID, Content: m.Content}, nil
+}
+
+func (f *fakeDiscord) RequestWithBucketID(method, urlStr string, data any, _ string, opts ...discordgo.RequestOption) ([]byte, error) {
+	if _, err := f.through(opts, data); err != nil {
+		return nil, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.other = append(f.other, method+" "+urlStr)
+	return nil, nil
+}
+
+func (f *fakeDiscord) otherCalls() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]string(nil), f.other...)
 }
 
 // through runs the request options over an HTTP request carrying body and

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -345,6 +346,41 @@ func TestPacedSendsStayUnderTheGlobalLimit(t *testing.T) {
 		rate := float64(len(reqs)-1) / reqs[len(reqs)-1].Sub(reqs[0]).Seconds()
 		if rate < 45 || rate > 50 {
 			t.Errorf("sustained %.1f requests/s, want between 90%% and 100%% of 50", rate)
+		}
+	})
+}
+
+func TestOtherRESTCallsOfJobsArePacedToo(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		jumpTo(time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC))
+		st := openStore(t)
+		fake := newFakeDiscord()
+		s, err := New(quiet(Options{Store: st, GlobalRateLimit: 50, Concurrency: 32, Heartbeat: "@every 15s"}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Register("pin", func(ctx context.Context, job Job, out *Sender) error {
+			_, err := out.RequestWithBucketID(http.MethodPut, "/channels/c/messages/pins/"+job.Key, nil, "/channels/c/messages/pins/", discordgo.WithContext(ctx))
+			return err
+		})
+		for i := range 120 {
+			enqueue(t, st, store.NewJob{Kind: "pin", Key: fmt.Sprintf("m%03d", i), DueAt: time.Now()})
+		}
+		if err := s.Start(fake); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = s.Stop(context.Background()) })
+		time.Sleep(time.Minute)
+		synctest.Wait()
+
+		if calls := fake.otherCalls(); len(calls) != 120 || !slices.Contains(calls, "PUT /channels/c/messages/pins/m007") {
+			t.Fatalf("%d pin calls reached Discord, want 120 (first: %v)", len(calls), calls[:min(3, len(calls))])
+		}
+		reqs := fake.requestTimes()
+		for i := 50; i < len(reqs); i++ {
+			if reqs[i].Sub(reqs[i-50]) < time.Second {
+				t.Fatalf("requests %d to %d fell within %v: over 50 in one second", i-50, i, reqs[i].Sub(reqs[i-50]))
+			}
 		}
 	})
 }

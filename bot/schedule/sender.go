@@ -18,6 +18,7 @@ import (
 type Discord interface {
 	UserChannelCreate(recipientID string, options ...discordgo.RequestOption) (*discordgo.Channel, error)
 	ChannelMessageSendComplex(channelID string, data *discordgo.MessageSend, options ...discordgo.RequestOption) (*discordgo.Message, error)
+	RequestWithBucketID(method, urlStr string, data any, bucketID string, options ...discordgo.RequestOption) ([]byte, error)
 }
 
 var (
@@ -96,6 +97,21 @@ func (s *Sender) Send(ctx context.Context, channelID string, msg *discordgo.Mess
 		return nil, fmt.Errorf("send message to channel %s: %w", channelID, err)
 	}
 	return m, nil
+}
+
+// RequestWithBucketID makes any other REST call for a job, such as pinning
+// a scheduled post, paced like the sends. It has discordgo's signature, so
+// code written for a session works with the sender too.
+func (s *Sender) RequestWithBucketID(method, urlStr string, data any, bucketID string, options ...discordgo.RequestOption) ([]byte, error) {
+	d, err := s.port()
+	if err != nil {
+		return nil, err
+	}
+	b, err := d.RequestWithBucketID(method, urlStr, data, bucketID, append(options, s.paced(""))...)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", method, urlStr, err)
+	}
+	return b, nil
 }
 
 // RememberDMChannel records the user's DM channel id, learnt for free from

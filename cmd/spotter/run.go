@@ -128,14 +128,10 @@ func runBot(ctx context.Context, args []string, env environment) error {
 		return err
 	}
 	router := bot.NewRouter()
-	// The bot is built after the commands are registered; background work
-	// looks its REST port up when it runs, after Start.
-	var b *bot.Bot
 	commands.Register(router, commands.Deps{
 		Store: db, Knowledge: kb, Scheduler: sched, Retention: cfg.Privacy.policy(), Logger: logger,
-		Discord: func() bot.Discord { return b.Discord() },
 	})
-	b, err = bot.New(bot.Options{
+	b, err := bot.New(bot.Options{
 		Token:       cfg.Discord.Token,
 		APIURL:      cfg.Discord.APIURL,
 		DevGuildIDs: cfg.Discord.DevGuildIDs,
