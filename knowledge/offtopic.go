@@ -49,8 +49,11 @@ func offTopicPatterns() []string {
 		"fat loss", "lose|losing ... fat|weight", "body fat", "build|gain|grow|growing ... muscle|mass|size|arms|biceps|chest",
 		// Anabolic drugs, not the medical steroids an entry covers.
 		"anabolic*|tren|sarm|sarms|testosterone|trt|peptides|peds",
-		// Upper-body lifts.
+		// Upper-body lifts, including the ones that train the back muscles.
 		"bench|benching|ohp|overhead|military|pullup|pullups|chinup|chinups|dips",
+		"pulldown|pulldowns|pullover|pullovers|lat|lats|rhomboid|rhomboids",
+		"barbell|cable|dumbbell|db|seal|pendlay|kroc|tbar|chest supported ... row|rows",
+		"v taper", "vtaper",
 		// Programming.
 		"program|programs|programme|programmes|routine|routines",
 		"5 3 1", "gzclp|stronglifts|ppl|nsuns|hypertrophy|periodization|periodisation",
@@ -67,18 +70,23 @@ func offTopicPatterns() []string {
 // or to the nerve symptoms that come from it.
 func backAnchorPatterns() []string {
 	return []string{
-		"back|backs|spine|spinal|lumbar|lbp|sciatica|sciatic|disc|discs|disk|disks|sacroiliac|si|sij|tailbone|coccyx|pelvis",
+		"back|backs|lowerback|lowback|spine|spinal|lumbar|lbp|sciatica|sciatic|disc|discs|disk|disks|sacroiliac|si|sij|tailbone|coccyx|pelvis",
 		"erector*", "stenosis", "scoliosis", "kyphosis", "hyperkyphosis", "bertolotti*", "vertebra*",
 		"shooting|radiating|radiates|numb|numbness|tingling|tingly", "pins and needles", "buttwink", "butt wink",
 		"down|into|past|below|through ...3 leg|legs|calf|calves|thigh|thighs|foot|feet",
 	}
 }
 
-// notBackPatterns returns uses of "back" that are not about the back: the
-// back squat, back-off sets, getting back to something.
+// notBackPatterns returns uses of "back" that are not about a sore back:
+// the back squat, back-off sets, getting back to something, and the back
+// as a muscle group to build ("back day", "a wider back").
 func notBackPatterns() []string {
 	return []string{
 		"back squat|squats|squatting|squatted|off|offs",
+		"back day|days|width|thickness|gains|workout|workouts|session|sessions|routine|exercise|exercises|muscles|development",
+		"back and|n|& biceps|bis|bi|chest|shoulders|traps|arms|triceps|tris",
+		"thick|thicker|wide|wider|big|bigger|broad|broader|huge|massive|jacked ...1 back",
+		"train|training|trained|trains|build|building|grow|growing ...1 back",
 		"get|gets|getting|got|come|comes|coming|came|go|going|went|bounce|bouncing|ramp|ramping|bring|bringing|way|bounced back",
 	}
 }

@@ -157,6 +157,11 @@ func exclusionPatterns() []string {
 	}
 }
 
+// selfHarmVerbs is the pattern step for ways of harming oneself; alone,
+// "hurt myself" is how lifters describe an injury, so the patterns that use
+// it also need intent.
+const selfHarmVerbs = "hurt|hurting|harm|harming|harmed|cut|cutting|burn|burning|burned|burnt|injure|injuring|injured|hit|hitting|punish|punishing|punished|starve|starving|starved"
+
 // crisisPatterns returns the phrases that mean a member may be thinking
 // about suicide or self-harm. They are deliberately broad: a crisis card
 // shown by mistake costs a moment, one missed costs far more.
@@ -184,6 +189,10 @@ func crisisPatterns() []string {
 		"harm|harming ... myself",
 		"cut|cutting|burn|burning myself",
 		"want|wanna|wanted|urge|urges|tempted|thoughts|thinking ... hurt|hurting|harm|harming|cut|cutting ... myself",
+		// Harm done on purpose, told as a fact rather than a wish.
+		selfHarmVerbs + " myself|meself ...2 on purpose",
+		selfHarmVerbs + " myself|meself ...2 deliberately|intentionally|purposely|purposefully",
+		"deliberately|intentionally|purposely|purposefully|purposfully ...2 " + selfHarmVerbs + " myself|meself",
 		"overdose|overdosing|od",
 		"take|taking|swallow|swallowing ... all|whole|every ... pills|tablets|meds|bottle|them|pill",
 		"take|taking|swallow|swallowing them all",

@@ -104,6 +104,9 @@ func TestSafetyFindsCrisis(t *testing.T) {
 		"i want to hurt myself",
 		"i have pills saved up",
 		"dont want to wake up tomorrow",
+		"i burn myself on purpose when it gets bad",
+		"ive been deliberately injuring myself",
+		"i punished myself on purpose after the meet",
 	} {
 		t.Run(q, func(t *testing.T) {
 			if !s.check(tokenize(q)).crisis {
@@ -120,6 +123,8 @@ func TestSafetyIgnoresGymHyperbole(t *testing.T) {
 		"this pain is killing me",
 		"deadlifts are killing my back",
 		"i keep hurting myself on squats",
+		"i hurt myself on the last set",
+		"i cut my hand on the knurling",
 		"i end the session with planks",
 		"should i cut myself some slack on volume",
 		"my back is dead tired after leg day",
