@@ -61,8 +61,10 @@ const (
 
 // Answer answers a member's question. The safety layer reads it first, and
 // an emergency or crisis it finds decides the result whatever the ranker
-// would say; otherwise the best-ranked entry is the answer, and a question
-// that names another subject, or matches nothing well, is off-topic.
+// would say; otherwise the best-ranked entry is the answer. A question that
+// names another subject, or matches nothing well and says nothing of the
+// back, is off-topic; one about the back too vague to rank gets the
+// overview entry.
 func (b *Base) Answer(question string) Result {
 	raw := tokenize(question)
 	v := b.safety.check(raw)
@@ -78,7 +80,16 @@ func (b *Base) Answer(question string) Result {
 	if len(hits) > 0 {
 		best = hits[0].score
 	}
-	if best < minScore || b.offTopic.offTopic(raw, toks) {
+	if b.offTopic.offTopic(raw, toks) {
+		return Result{Kind: ResultOffTopic, Score: best, Suggestions: b.starterTopics(maxSuggestions)}
+	}
+	if best < minScore {
+		if b.offTopic.anchored(raw) || b.offTopic.anchored(toks) {
+			// About the back but too vague to rank ("back pain", "my back
+			// is sore"): the overview, with topics to narrow it down.
+			starters := b.starterTopics(maxSuggestions + 1)
+			return Result{Kind: ResultEntry, Entry: starters[0], Score: best, Suggestions: starters[1:]}
+		}
 		return Result{Kind: ResultOffTopic, Score: best, Suggestions: b.starterTopics(maxSuggestions)}
 	}
 	r := Result{Kind: ResultEntry, Entry: b.index.docs[hits[0].doc], Score: best}

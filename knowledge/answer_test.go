@@ -56,6 +56,22 @@ func TestAnswerDeclinesOtherSubjects(t *testing.T) {
 	}
 }
 
+func TestAnswerGivesTheOverviewForVagueBackQuestions(t *testing.T) {
+	b := mustDefault(t)
+	overview := popularTopics()[0]
+	for _, q := range []string{"back pain", "lower back pain", "my back is sore", "sore back", "my lowerback is sore"} {
+		t.Run(q, func(t *testing.T) {
+			r := b.Answer(q)
+			if r.Kind != ResultEntry || r.Entry.ID != overview {
+				t.Fatalf("Answer(%q) = %s, want the overview %s", q, outcome(r), overview)
+			}
+			if len(r.Suggestions) == 0 || slices.Contains(ids(r.Suggestions), overview) {
+				t.Errorf("suggestions = %v, want other topics to narrow it down", ids(r.Suggestions))
+			}
+		})
+	}
+}
+
 func TestAnswerKeepsTheBackWhenAnotherBodyPartIsMentioned(t *testing.T) {
 	b := mustDefault(t)
 	r := b.Answer("my knee and lower back both ache after squats")
