@@ -153,6 +153,7 @@ func exclusionPatterns() []string {
 		"myself some slack",
 		"dead easy|simple|set|tired|bug|bugs|hang|hangs|hanging|lift|lifts|lifting|weight|stop|stops",
 		"no idea",
+		"wake|woke|waking up ...1 with|so|stiff|stiffer|sore|sorer|achy|aching|locked|every|at",
 		"ball|balls of ...2 foot|feet",
 	}
 }
@@ -179,6 +180,8 @@ func crisisPatterns() []string {
 		"wish|want ... was|were|be dead",
 		"better off if ... gone|dead|wasnt|werent|didnt|died",
 		"dont|never|not want|wanna ... here|alive|live|living|exist|existing|around|wake",
+		"wish|wishes|wishing|wished|hope|hoping|hoped|pray|praying ... wouldnt|wont|didnt|dont|never|not|couldnt ...2 wake|woke|waking",
+		"sleep|sleeping ...2 never|not ...1 wake|waking",
 		"reason|point ... live|living|life|alive",
 		"nothing|nobody ... live for",
 		"not worth living", "life|living isnt|aint|not worth",

@@ -105,6 +105,9 @@ func TestSafetyFindsCrisis(t *testing.T) {
 		"i have pills saved up",
 		"dont want to wake up tomorrow",
 		"i burn myself on purpose when it gets bad",
+		"part of me hopes i wont wake up tomorrow",
+		"some nights i pray i never wake up",
+		"i just want to go to sleep and never wake up",
 		"ive been deliberately injuring myself",
 		"i punished myself on purpose after the meet",
 	} {
@@ -125,6 +128,8 @@ func TestSafetyIgnoresGymHyperbole(t *testing.T) {
 		"i keep hurting myself on squats",
 		"i hurt myself on the last set",
 		"i cut my hand on the knurling",
+		"i wish i didnt wake up so stiff every morning",
+		"hoping i dont wake up sore after leg day",
 		"i end the session with planks",
 		"should i cut myself some slack on volume",
 		"my back is dead tired after leg day",
