@@ -84,9 +84,10 @@ func (b *Base) Answer(question string) Result {
 		return Result{Kind: ResultOffTopic, Score: best, Suggestions: b.starterTopics(maxSuggestions)}
 	}
 	if best < minScore {
-		if b.offTopic.anchored(raw) || b.offTopic.anchored(toks) {
+		if b.offTopic.aboutTheBack(raw, toks) {
 			// About the back but too vague to rank ("back pain", "my back
-			// is sore"): the overview, with topics to narrow it down.
+			// is sore", "deadlift"): the overview, with topics to narrow
+			// it down.
 			starters := b.starterTopics(maxSuggestions + 1)
 			return Result{Kind: ResultEntry, Entry: starters[0], Score: best, Suggestions: starters[1:]}
 		}

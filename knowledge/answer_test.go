@@ -59,7 +59,7 @@ func TestAnswerDeclinesOtherSubjects(t *testing.T) {
 func TestAnswerGivesTheOverviewForVagueBackQuestions(t *testing.T) {
 	b := mustDefault(t)
 	overview := popularTopics()[0]
-	for _, q := range []string{"back pain", "lower back pain", "my back is sore", "sore back", "my lowerback is sore"} {
+	for _, q := range []string{"back pain", "lower back pain", "my back is sore", "sore back", "my lowerback is sore", "deadlift", "squats"} {
 		t.Run(q, func(t *testing.T) {
 			r := b.Answer(q)
 			if r.Kind != ResultEntry || r.Entry.ID != overview {

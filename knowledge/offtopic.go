@@ -9,6 +9,7 @@ type offTopicFilter struct {
 	other     *phraseSet
 	anchor    *phraseSet
 	notAnchor *phraseSet
+	lifts     *phraseSet
 }
 
 func newOffTopicFilter() *offTopicFilter {
@@ -16,6 +17,7 @@ func newOffTopicFilter() *offTopicFilter {
 		other:     compilePhrases(offTopicPatterns()),
 		anchor:    compilePhrases(backAnchorPatterns()),
 		notAnchor: compilePhrases(notBackPatterns()),
+		lifts:     compilePhrases(liftPatterns()),
 	}
 }
 
@@ -33,6 +35,13 @@ func (f *offTopicFilter) offTopic(raw, corrected []string) bool {
 // that are not about the back.
 func (f *offTopicFilter) anchored(toks []string) bool {
 	return f.anchor.contains(f.notAnchor.blank(toks))
+}
+
+// aboutTheBack reports whether a question too vague to rank is still about
+// the back: it mentions the back, or, since every /sore-back question is
+// asked about a sore back, it names one of the lifts the bot covers.
+func (f *offTopicFilter) aboutTheBack(raw, corrected []string) bool {
+	return f.anchored(raw) || f.anchored(corrected) || f.lifts.contains(raw) || f.lifts.contains(corrected)
 }
 
 // offTopicPatterns returns phrases (syntax in phrase.go) for subjects the
@@ -88,5 +97,13 @@ func notBackPatterns() []string {
 		"thick|thicker|wide|wider|big|bigger|broad|broader|huge|massive|jacked ...1 back",
 		"train|training|trained|trains|build|building|grow|growing ...1 back",
 		"get|gets|getting|got|come|comes|coming|came|go|going|went|bounce|bouncing|ramp|ramping|bring|bringing|way|bounced back",
+	}
+}
+
+// liftPatterns returns the lifts the knowledge base is about.
+func liftPatterns() []string {
+	return []string{
+		"squat*", "deadlift*", "deads", "dl|dls|rdl|rdls|sldl|sldls",
+		"good morning|mornings", "hinge|hinges|hinging",
 	}
 }
