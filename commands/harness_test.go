@@ -61,7 +61,7 @@ func startHarness(t *testing.T, srv *discordtest.Server, db *store.Store, adjust
 	if err != nil {
 		t.Fatal(err)
 	}
-	deps := Deps{Store: db, Knowledge: kb, Retention: retention.DefaultPolicy()}
+	deps := Deps{Store: db, Knowledge: kb, Retention: retention.DefaultPolicy(), Logger: quietLogger()}
 	for _, f := range adjust {
 		f(&deps)
 	}
