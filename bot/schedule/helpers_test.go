@@ -116,3 +116,14 @@ func quiet(opts Options) Options {
 	opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	return opts
 }
+
+// assertAtMostPerSecond fails the test when more than limit of the request
+// times fall within any one second.
+func assertAtMostPerSecond(t *testing.T, reqs []time.Time, limit int) {
+	t.Helper()
+	for i := limit; i < len(reqs); i++ {
+		if d := reqs[i].Sub(reqs[i-limit]); d < time.Second {
+			t.Fatalf("requests %d to %d fell within %v: over %d in one second", i-limit, i, d, limit)
+		}
+	}
+}

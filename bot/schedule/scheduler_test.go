@@ -338,11 +338,7 @@ func TestPacedSendsStayUnderTheGlobalLimit(t *testing.T) {
 		if len(reqs) != 300 || len(fake.messages()) != 300 {
 			t.Fatalf("%d requests and %d messages for 300 cached recipients, want 300 of each", len(reqs), len(fake.messages()))
 		}
-		for i := 50; i < len(reqs); i++ {
-			if reqs[i].Sub(reqs[i-50]) < time.Second {
-				t.Fatalf("requests %d to %d fell within %v: over 50 in one second", i-50, i, reqs[i].Sub(reqs[i-50]))
-			}
-		}
+		assertAtMostPerSecond(t, reqs, 50)
 		rate := float64(len(reqs)-1) / reqs[len(reqs)-1].Sub(reqs[0]).Seconds()
 		if rate < 45 || rate > 50 {
 			t.Errorf("sustained %.1f requests/s, want between 90%% and 100%% of 50", rate)
@@ -376,12 +372,7 @@ func TestOtherRESTCallsOfJobsArePacedToo(t *testing.T) {
 		if calls := fake.otherCalls(); len(calls) != 120 || !slices.Contains(calls, "PUT /channels/c/messages/pins/m007") {
 			t.Fatalf("%d pin calls reached Discord, want 120 (first: %v)", len(calls), calls[:min(3, len(calls))])
 		}
-		reqs := fake.requestTimes()
-		for i := 50; i < len(reqs); i++ {
-			if reqs[i].Sub(reqs[i-50]) < time.Second {
-				t.Fatalf("requests %d to %d fell within %v: over 50 in one second", i-50, i, reqs[i].Sub(reqs[i-50]))
-			}
-		}
+		assertAtMostPerSecond(t, fake.requestTimes(), 50)
 	})
 }
 
