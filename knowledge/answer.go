@@ -80,17 +80,14 @@ func (b *Base) Answer(question string) Result {
 	if len(hits) > 0 {
 		best = hits[0].score
 	}
-	if b.offTopic.offTopic(raw, toks) {
-		return Result{Kind: ResultOffTopic, Score: best, Suggestions: b.starterTopics(maxSuggestions)}
+	offTopic := b.offTopic.offTopic(raw, toks)
+	if !offTopic && best < minScore && b.offTopic.aboutTheBack(raw, toks) {
+		// About the back but too vague to rank ("back pain", "my back is
+		// sore", "deadlift"): the overview, with topics to narrow it down.
+		starters := b.starterTopics(maxSuggestions + 1)
+		return Result{Kind: ResultEntry, Entry: starters[0], Score: best, Suggestions: starters[1:]}
 	}
-	if best < minScore {
-		if b.offTopic.aboutTheBack(raw, toks) {
-			// About the back but too vague to rank ("back pain", "my back
-			// is sore", "deadlift"): the overview, with topics to narrow
-			// it down.
-			starters := b.starterTopics(maxSuggestions + 1)
-			return Result{Kind: ResultEntry, Entry: starters[0], Score: best, Suggestions: starters[1:]}
-		}
+	if offTopic || best < minScore {
 		return Result{Kind: ResultOffTopic, Score: best, Suggestions: b.starterTopics(maxSuggestions)}
 	}
 	r := Result{Kind: ResultEntry, Entry: b.index.docs[hits[0].doc], Score: best}

@@ -38,20 +38,31 @@ func (g *gateway) tokenOK(tok string) bool {
 	return strings.TrimPrefix(tok, "Bot ") == g.s.opts.Token
 }
 
-func (g *gateway) identify(c *gwConn, raw json.RawMessage) bool {
-	var d identifyData
-	if err := json.Unmarshal(raw, &d); err != nil {
-		g.violation("IDENTIFY payload: %v", err)
+// admit decodes an IDENTIFY or RESUME payload into v and checks what both
+// need: a connection not identified yet and the right token, which decoding
+// stores in *token. On failure it closes the connection as Discord does and
+// returns false.
+func (g *gateway) admit(c *gwConn, op string, raw json.RawMessage, v any, token *string) bool {
+	if err := json.Unmarshal(raw, v); err != nil {
+		g.violation("%s payload: %v", op, err)
 		g.closeWith(c, closeDecodeError, "Error while decoding payload.")
 		return false
 	}
 	if g.authed(c) {
-		g.violation("IDENTIFY on a connection that is already identified")
+		g.violation("%s on a connection that is already identified", op)
 		g.closeWith(c, closeAlreadyAuthed, "Already authenticated.")
 		return false
 	}
-	if !g.tokenOK(d.Token) {
+	if !g.tokenOK(*token) {
 		g.closeWith(c, closeAuthFailed, "Authentication failed.")
+		return false
+	}
+	return true
+}
+
+func (g *gateway) identify(c *gwConn, raw json.RawMessage) bool {
+	var d identifyData
+	if !g.admit(c, "IDENTIFY", raw, &d, &d.Token) {
 		return false
 	}
 	var intents int64
@@ -85,18 +96,7 @@ func (g *gateway) identify(c *gwConn, raw json.RawMessage) bool {
 
 func (g *gateway) resume(c *gwConn, raw json.RawMessage) bool {
 	var d resumeData
-	if err := json.Unmarshal(raw, &d); err != nil {
-		g.violation("RESUME payload: %v", err)
-		g.closeWith(c, closeDecodeError, "Error while decoding payload.")
-		return false
-	}
-	if g.authed(c) {
-		g.violation("RESUME on a connection that is already identified")
-		g.closeWith(c, closeAlreadyAuthed, "Already authenticated.")
-		return false
-	}
-	if !g.tokenOK(d.Token) {
-		g.closeWith(c, closeAuthFailed, "Authentication failed.")
+	if !g.admit(c, "RESUME", raw, &d, &d.Token) {
 		return false
 	}
 	g.mu.Lock()
