@@ -35,8 +35,9 @@ type QuestionError struct {
 func (e *QuestionError) Error() string { return e.msg }
 
 // CheckQuestion validates a member's question and returns it normalised:
-// surrounding whitespace removed and every run of whitespace (line breaks
-// included) turned into one space. It refuses empty questions, questions
+// hidden format characters dropped and compatibility forms folded (see
+// Normalize), surrounding whitespace removed and every run of whitespace
+// (line breaks included) turned into one space. It refuses empty questions, questions
 // longer than MaxQuestionLen characters, and control characters other than
 // ordinary whitespace, with a *QuestionError.
 func CheckQuestion(q string) (string, error) {
@@ -50,7 +51,7 @@ func CheckQuestion(q string) (string, error) {
 				msg: "Your question contains hidden control characters. Please type it again as plain text."}
 		}
 	}
-	norm := strings.Join(strings.Fields(q), " ")
+	norm := strings.Join(strings.Fields(Normalize(q)), " ")
 	if norm == "" {
 		return "", &QuestionError{Problem: QuestionEmpty,
 			msg: "Please type a question about your back, for example \"is it normal for my lower back to ache after deadlifts?\""}

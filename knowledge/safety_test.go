@@ -165,3 +165,28 @@ func TestAnswerSafetyBeatsRanking(t *testing.T) {
 		})
 	}
 }
+
+// Hidden characters arrive with copy-paste; inside a word they must not
+// hide an emergency or a crisis (issue 12, item 1).
+func TestAnswerSeesThroughHiddenCharacters(t *testing.T) {
+	b := mustDefault(t)
+	tests := []struct {
+		question string
+		want     ResultKind
+	}{
+		{"my groin is num\u200bb since deadlifts", ResultEmergency},
+		{"in\u00adcontinence since my back went", ResultEmergency},
+		{"i want to kill my\u2060self", ResultCrisis},
+		{"feeling sui\u200dcidal", ResultCrisis},
+		{"ｍｙ ｇｒｏｉｎ ｉｓ ｎｕｍｂ", ResultEmergency},
+	}
+	for _, tt := range tests {
+		q, err := CheckQuestion(tt.question)
+		if err != nil {
+			t.Fatalf("CheckQuestion(%q): %v", tt.question, err)
+		}
+		if got := b.Answer(q).Kind; got != tt.want {
+			t.Errorf("%q: got %v, want %v", tt.question, got, tt.want)
+		}
+	}
+}

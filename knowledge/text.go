@@ -4,19 +4,46 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
+
+// Normalize is the first thing done to any text a member types, before any
+// check or search reads it. It drops format characters (Unicode category
+// Cf: zero-width spaces and joiners, word joiners, soft hyphens, direction
+// marks), which arrive with copy-paste and would split a word in two
+// without showing, and folds compatibility forms (NFKC: full-width
+// letters, ligatures, superscripts, non-breaking spaces) to their plain
+// equivalents, so that what the member sees is what the bot reads.
+func Normalize(s string) string {
+	if !strings.ContainsFunc(s, isHidden) && norm.NFKC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFKC.String(strings.Map(func(r rune) rune {
+		if isHidden(r) {
+			return -1
+		}
+		return r
+	}, s))
+}
+
+// isHidden reports format characters, and the few blank letters that are
+// drawn as nothing, which Normalize drops.
+func isHidden(r rune) bool {
+	return unicode.Is(unicode.Cf, r) || r == '\u034f' || r == '\u115f' || r == '\u1160' || r == '\u3164' || r == '\uffa0'
+}
 
 // clauseBreak is the token that tokenize emits between sentences, so that
 // phrase matching never joins words across a full stop.
 const clauseBreak = "."
 
-// tokenize lower-cases s and splits it into word tokens. Apostrophes inside
+// tokenize normalises s (see Normalize), lower-cases it and splits it into word tokens. Apostrophes inside
 // words are dropped ("can't" becomes "cant", "Bertolotti's" becomes
 // "bertolottis"), other punctuation separates words, and sentence ends
 // (. ! ? ; and line breaks) become clauseBreak tokens. Tokens share memory
 // with one lower-cased copy of s unless a word held an apostrophe.
 func tokenize(s string) []string {
-	lower := strings.ToLower(s)
+	lower := strings.ToLower(Normalize(s))
 	toks := make([]string, 0, len(lower)/5+2)
 	start, apos := -1, false
 	flush := func(end int) {

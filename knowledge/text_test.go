@@ -31,3 +31,25 @@ func TestNormalText(t *testing.T) {
 		t.Errorf("normalText = %q", got)
 	}
 }
+
+func TestNormalizeDropsHiddenCharactersAndFoldsLookAlikes(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"zero-width space", "num\u200bbness", "numbness"},
+		{"word joiner", "sui\u2060cidal", "suicidal"},
+		{"soft hyphen", "in\u00adcontinence", "incontinence"},
+		{"zero-width joiner and BOM", "\ufeffgro\u200din", "groin"},
+		{"direction marks", "\u200ekill\u200f myself", "kill myself"},
+		{"full-width letters", "ｎｕｍｂ", "numb"},
+		{"ligature", "ﬁve", "five"},
+		{"non-breaking space", "numb\u00a0groin", "numb groin"},
+		{"Hangul filler", "numb\u3164ness", "numbness"},
+		{"plain text unchanged", "sore back after deadlifts", "sore back after deadlifts"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Normalize(tt.in); got != tt.want {
+				t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
