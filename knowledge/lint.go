@@ -23,8 +23,9 @@ const MaxRelated = 5
 // Lint checks every *.md file at the root of fsys and returns every problem
 // found, not just the first: front matter and sections, required fields,
 // kinds, sources, ids against file names, unique ids and aliases, related
-// links, the size of the rendered card, and exactly one emergency and one
-// crisis entry. No problems means Load will accept the files.
+// links, the size of the rendered card, text that reads like a medicine
+// dose, and exactly one emergency and one crisis entry. No problems means
+// Load will accept the files.
 func Lint(fsys fs.FS) []Problem {
 	entries, problems := parseAll(fsys)
 	return append(problems, lintEntries(entries)...)
@@ -110,6 +111,7 @@ func lintEntry(pe *parsedEntry, ids map[string]string, names map[string]string) 
 	links := mdfile.Related{Max: MaxRelated, Known: func(id string) bool { return ids[id] != "" }, Noun: "entry"}
 	ps = append(ps, links.Check(file, e.ID, e.Related)...)
 	ps = append(ps, lintSources(pe)...)
+	ps = append(ps, lintDoses(pe)...)
 
 	for _, msg := range cardOverflows(e) {
 		add("card", "%s", msg)
@@ -124,4 +126,24 @@ func lintSources(pe *parsedEntry) []Problem {
 		sources[i] = mdfile.Source(s)
 	}
 	return mdfile.CheckSources(pe.file, sources)
+}
+
+// lintDoses reports dose-like text anywhere a member can read it: the
+// title, aliases, keywords and the three sections. Source titles are
+// citations, not advice, and are not checked.
+func lintDoses(pe *parsedEntry) []Problem {
+	e, file := pe.entry, pe.file
+	ps := mdfile.CheckDoses(file, "title", e.Title)
+	for i, a := range e.Aliases {
+		ps = append(ps, mdfile.CheckDoses(file, fmt.Sprintf("aliases[%d]", i), a)...)
+	}
+	for i, k := range e.Keywords {
+		ps = append(ps, mdfile.CheckDoses(file, fmt.Sprintf("keywords[%d]", i), k)...)
+	}
+	for _, s := range []struct{ heading, text string }{
+		{sectionShort, e.Short}, {sectionDoNow, e.DoNow}, {sectionGetHelp, e.GetHelp},
+	} {
+		ps = append(ps, mdfile.CheckDoses(file, "## "+s.heading, s.text)...)
+	}
+	return ps
 }

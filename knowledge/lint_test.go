@@ -128,6 +128,42 @@ func TestLintFindsEachProblem(t *testing.T) {
 		{"card field over the limit", func(t *testing.T, fsys fstest.MapFS) {
 			edit(t, fsys, "heat-vs-ice.md", "- Try a warm pack", "- "+long+"\n- Try a warm pack")
 		}, "heat-vs-ice.md", "card", "field What to do now is"},
+		{"dose amount in the short answer", func(t *testing.T, fsys fstest.MapFS) {
+			edit(t, fsys, "heat-vs-ice.md", "Warmth tends", "Take 400 mg of ibuprofen. Warmth tends")
+		}, "heat-vs-ice.md", "## Short answer", `dose-like text "400 mg" (an amount of a medicine)`},
+		{"dose amount without a space", func(t *testing.T, fsys fstest.MapFS) {
+			edit(t, fsys, "heat-vs-ice.md", "- Try a warm pack", "- A 500mg tablet helps.\n- Try a warm pack")
+		}, "heat-vs-ice.md", "## What to do now", `dose-like text "500mg"`},
+		{"dose in grams", func(t *testing.T, fsys fstest.MapFS) {
+			edit(t, fsys, "heat-vs-ice.md", "see a physio.", "see a physio. Never more than 2 g a day.")
+		}, "heat-vs-ice.md", "## When to get help", `dose-like text "2 g"`},
+		{"dose in millilitres", func(t *testing.T, fsys fstest.MapFS) {
+			edit(t, fsys, "heat-vs-ice.md", "- Try a warm pack", "- 10ml of the syrup.\n- Try a warm pack")
+		}, "heat-vs-ice.md", "## What to do now", `dose-like text "10ml"`},
+		{"tablets per day", func(t *testing.T, fsys fstest.MapFS) {
+			edit(t, fsys, "heat-vs-ice.md", "- Try a warm pack", "- Up to six tablets a day.\n- Try a warm pack")
+		}, "heat-vs-ice.md", "## What to do now", `dose-like text "six tablets" (a count of tablets or doses)`},
+		{"pills a day without a number", func(t *testing.T, fsys fstest.MapFS) {
+			edit(t, fsys, "heat-vs-ice.md", "- Try a warm pack", "- Keep the pills a day apart.\n- Try a warm pack")
+		}, "heat-vs-ice.md", "## What to do now", `dose-like text "pills a day" (tablets or doses per day)`},
+		{"times a day", func(t *testing.T, fsys fstest.MapFS) {
+			edit(t, fsys, "heat-vs-ice.md", "- Try a warm pack", "- Take it 3 times a day.\n- Try a warm pack")
+		}, "heat-vs-ice.md", "## What to do now", `dose-like text "3 times a day" (a dosing schedule)`},
+		{"twice daily", func(t *testing.T, fsys fstest.MapFS) {
+			edit(t, fsys, "heat-vs-ice.md", "see a physio.", "see a physio. A cream twice daily helps.")
+		}, "heat-vs-ice.md", "## When to get help", `dose-like text "twice daily"`},
+		{"every few hours by the clock", func(t *testing.T, fsys fstest.MapFS) {
+			edit(t, fsys, "heat-vs-ice.md", "- Try a warm pack", "- Repeat every 4 hours.\n- Try a warm pack")
+		}, "heat-vs-ice.md", "## What to do now", `dose-like text "every 4 hours"`},
+		{"dose in the title", func(t *testing.T, fsys fstest.MapFS) {
+			edit(t, fsys, "heat-vs-ice.md", `title = "Heat or ice?"`, `title = "Heat, ice or 400 mg?"`)
+		}, "heat-vs-ice.md", "title", `dose-like text "400 mg"`},
+		{"dose in an alias", func(t *testing.T, fsys fstest.MapFS) {
+			edit(t, fsys, "heat-vs-ice.md", `"should I ice my back"]`, `"should I ice my back", "is 800mg ibuprofen ok"]`)
+		}, "heat-vs-ice.md", "aliases[2]", `dose-like text "800mg"`},
+		{"dose in a keyword", func(t *testing.T, fsys fstest.MapFS) {
+			edit(t, fsys, "heat-vs-ice.md", `"cold"]`, `"cold", "200 mg"]`)
+		}, "heat-vs-ice.md", "keywords[4]", `dose-like text "200 mg"`},
 		{"no emergency entry", func(t *testing.T, fsys fstest.MapFS) {
 			edit(t, fsys, "emergency.md", "kind = \"emergency\"\n", "")
 		}, "", "kind", `want exactly one entry of kind "emergency", found 0`},
@@ -189,4 +225,44 @@ func TestLintAcceptsAnUndatedSourceAndTheCardSaysSo(t *testing.T) {
 	if !strings.Contains(card.Text(), "Fixture Org, undated") {
 		t.Errorf("card does not mark the source undated:\n%s", card.Text())
 	}
+}
+
+// The dose rule's line: amounts of a medicine and dosing schedules are
+// rejected, but the numbers lifters train by (time, sets, reps, loads,
+// odds, pain scores, percentages) are not doses and must still pass.
+func TestLintAcceptsTrainingNumbersThatAreNotDoses(t *testing.T) {
+	for _, tc := range []struct{ name, text string }{
+		{"weeks", "Give it 2 weeks before judging."},
+		{"minutes", "A warm pack for 30 minutes is plenty."},
+		{"hours after training", "Check again about 2 hours after training."},
+		{"every few minutes", "Get up every 30 minutes at work."},
+		{"odds", "About 1 in 3 people have another episode."},
+		{"sets and reps", "Try 5 sets of 5 at a lighter weight."},
+		{"a load in kilograms", "Dropping from 140 kg to 100 kg is fine."},
+		{"a load in pounds", "225 lb felt heavy today."},
+		{"a pain score", "A reading of 7 out of 10 is high."},
+		{"a percentage", "Sets of 15 at 60% of your usual weight."},
+		{"an angle", "Toes out about 30 degrees."},
+		{"ages", "New back pain under 20 or over 50."},
+		{"a medicine named without an amount", "Ask a pharmacist before mixing ibuprofen and naproxen."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := fixtureFS(t)
+			edit(t, fsys, "heat-vs-ice.md", "- Try a warm pack", "- "+tc.text+"\n- Try a warm pack")
+			for _, p := range Lint(fsys) {
+				t.Error(p)
+			}
+		})
+	}
+}
+
+func TestLintNamesTheEntryWithNoSources(t *testing.T) {
+	fsys := fixtureFS(t)
+	edit(t, fsys, "heat-vs-ice.md", "[[sources]]\ntitle = \"Fixture source on superficial heat\"\norg = \"Fixture Org\"\nyear = 2006\n", "")
+	for _, p := range Lint(fsys) {
+		if p.String() == "heat-vs-ice.md: sources: at least one source is required" {
+			return
+		}
+	}
+	t.Errorf("no problem naming heat-vs-ice.md for its missing sources: %v", Lint(fsys))
 }

@@ -26,8 +26,8 @@ type parsedCard struct {
 // Lint checks every *.md file at the root of fsys and returns every problem
 // found, not just the first: front matter and sections, required fields,
 // ids against file names, unique ids, titles and aliases, sources, related
-// knowledge-base ids (each must satisfy knownEntryIDs; nil skips that check)
-// and the size limits. No problems means Load accepts the files.
+// knowledge-base ids (each must satisfy knownEntryIDs; nil skips that check),
+// dose-like text and the size limits. No problems means Load accepts the files.
 func Lint(fsys fs.FS, knownEntryIDs func(string) bool) []Problem {
 	cards, problems := parseAll(fsys)
 	return append(problems, lintCards(cards, knownEntryIDs)...)
@@ -68,7 +68,12 @@ func lintCard(pc *parsedCard, knownEntryIDs func(string) bool) []Problem {
 	ps = append(ps, links.Check(file, "", c.Related)...)
 	ps = append(ps, lintSources(file, c)...)
 
+	ps = append(ps, mdfile.CheckDoses(file, "title", c.Title)...)
+	for i, a := range c.Aliases {
+		ps = append(ps, mdfile.CheckDoses(file, fmt.Sprintf("aliases[%d]", i), a)...)
+	}
 	for _, s := range c.Sections() {
+		ps = append(ps, mdfile.CheckDoses(file, "## "+s.Heading, s.Text)...)
 		if n := mdfile.TextLen(s.Text); n > MaxSectionLen {
 			add("## "+s.Heading, "%d characters; at most %d fit", n, MaxSectionLen)
 		}

@@ -89,6 +89,8 @@ func TestLintReportsEachProblem(t *testing.T) {
 			"- **Rounding**: take weight off.", nearlyFull,
 			"- Goblet squat.", nearlyFull,
 		).Replace(fixtureCard("a", "A card"))}, "a.md", "card", "at most 3500"},
+		{"dose in a section", []string{"a.md", edit(t, "- Goblet squat.", "- Goblet squat; take 400 mg of ibuprofen first.")}, "a.md", "## Regressions", `dose-like text "400 mg"`},
+		{"dosing schedule in a section", []string{"a.md", edit(t, "- Brace, then move.", "- Brace, then move; painkillers twice daily help.")}, "a.md", "## Cues", `dose-like text "twice daily"`},
 		{"no card files", nil, "", "", "no card files"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
