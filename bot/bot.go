@@ -298,7 +298,7 @@ func (b *Bot) refuseWhileClosing(i *discordgo.Interaction) {
 	if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
 		resp = Choices(nil)
 	}
-	if err := b.discord.InteractionRespond(i, resp.interactionResponse()); err != nil {
+	if err := respondInteraction(b.discord, i, resp.interactionResponse()); err != nil {
 		b.log.Warn("could not tell a member the bot is restarting", "interaction", i.ID, "err", err)
 	}
 	b.metrics.Interactions.WithLabelValues("unknown", "refused_shutting_down").Inc()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"sync"
 	"time"
 
@@ -53,11 +54,11 @@ func (a *ack) send(resp *Response) error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if !a.deferred {
-		err := a.discord.InteractionRespond(a.interaction, resp.interactionResponse())
+		err := respondInteraction(a.discord, a.interaction, resp.interactionResponse())
 		if err != nil && ErrorStatus(err) >= 500 && time.Now().Before(a.retryUntil) {
 			// A 5xx is Discord's hiccup, not a verdict on the answer: one
 			// more try while the interaction is still alive.
-			err = a.discord.InteractionRespond(a.interaction, resp.interactionResponse())
+			err = respondInteraction(a.discord, a.interaction, resp.interactionResponse())
 		}
 		if err == nil || ErrorCode(err) != CodeAlreadyAcknowledged {
 			a.answered = err == nil
@@ -108,4 +109,33 @@ func (a *ack) sendAfterDefer(resp *Response) error {
 		return fmt.Errorf("send followup with changed visibility: %w", err)
 	}
 	return nil
+}
+
+// respondInteraction sends the first callback for an interaction.
+// Autocomplete answers are sent by hand: discordgo's `choices` field is
+// omitempty, so an empty list would go out without the key, and Discord
+// answers that with 400 ("Loading options failed" for the member).
+func respondInteraction(d Discord, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
+	if resp.Type != discordgo.InteractionApplicationCommandAutocompleteResult {
+		return d.InteractionRespond(i, resp)
+	}
+	choices := []*discordgo.ApplicationCommandOptionChoice{}
+	if resp.Data != nil && resp.Data.Choices != nil {
+		choices = resp.Data.Choices
+	}
+	body := autocompleteCallback{Type: resp.Type}
+	body.Data.Choices = choices
+	endpoint := discordgo.EndpointInteractionResponse(i.ID, i.Token)
+	if _, err := d.RequestWithBucketID(http.MethodPost, endpoint, body, endpoint); err != nil {
+		return fmt.Errorf("send autocomplete choices: %w", err)
+	}
+	return nil
+}
+
+// autocompleteCallback is a type-8 callback whose choices are always sent.
+type autocompleteCallback struct {
+	Type discordgo.InteractionResponseType `json:"type"`
+	Data struct {
+		Choices []*discordgo.ApplicationCommandOptionChoice `json:"choices"`
+	} `json:"data"`
 }

@@ -190,6 +190,8 @@ func TestCallbackRulesPerInteractionType(t *testing.T) {
 		{"message to autocomplete", true, reply("x"), 50035, "type"},
 		{"26 autocomplete choices", true, &discordgo.InteractionResponse{Type: discordgo.InteractionApplicationCommandAutocompleteResult, Data: &discordgo.InteractionResponseData{Choices: choices(26)}}, 50035, "data.choices"},
 		{"choice name of 101", true, &discordgo.InteractionResponse{Type: discordgo.InteractionApplicationCommandAutocompleteResult, Data: &discordgo.InteractionResponseData{Choices: choices(101)[100:]}}, 50035, "data.choices.0.name"},
+		{"autocomplete without choices", true, &discordgo.InteractionResponse{Type: discordgo.InteractionApplicationCommandAutocompleteResult, Data: &discordgo.InteractionResponseData{}}, 50035, "data.choices"},
+		{"autocomplete with no data", true, &discordgo.InteractionResponse{Type: discordgo.InteractionApplicationCommandAutocompleteResult}, 50035, "data.choices"},
 		{"25 autocomplete choices", true, &discordgo.InteractionResponse{Type: discordgo.InteractionApplicationCommandAutocompleteResult, Data: &discordgo.InteractionResponseData{Choices: choices(25)}}, 0, ""},
 		{"defer with suppress-embeds flag", false, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource, Data: &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsSuppressEmbeds}}, 50035, "data.flags"},
 		{"empty message", false, reply(""), 50006, ""},
