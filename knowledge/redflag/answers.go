@@ -46,13 +46,56 @@ func (a Answers) Record(id string, ans Answer) (Answers, error) {
 	return append(slices.Clip(a), Step{QuestionID: id, Answer: ans}), nil
 }
 
-// Back returns the answers without the last reply, so the last question is
-// asked again; with no answers it returns none. The receiver is left unchanged.
+// RecordTicked returns the answers with a checklist screen answered: Yes for
+// each ticked question, No for the rest, in the screen's order. It fails if
+// the check is over, screen is not the checklist NextScreen would show, a
+// ticked ID is not on it, or one is ticked twice. The receiver is left
+// unchanged.
+func (a Answers) RecordTicked(screen string, ticked []string) (Answers, error) {
+	s, _, done := NextScreen(a)
+	if done {
+		return a, fmt.Errorf("record screen %s: %w", screen, ErrFinished)
+	}
+	if s.ID != screen || !s.Checklist {
+		return a, fmt.Errorf("record screen %s (showing %s): %w", screen, s.ID, ErrNotCurrent)
+	}
+	yes := make(map[string]bool, len(ticked))
+	for _, id := range ticked {
+		if yes[id] || !slices.ContainsFunc(s.Questions, func(q Question) bool { return q.ID == id }) {
+			return a, fmt.Errorf("record screen %s: %w", screen, ErrNotOffered)
+		}
+		yes[id] = true
+	}
+	out := slices.Clip(a)
+	for _, q := range s.Questions {
+		ans := AnswerNo
+		if yes[q.ID] {
+			ans = AnswerYes
+		}
+		out = append(out, Step{QuestionID: q.ID, Answer: ans})
+	}
+	return out, nil
+}
+
+// Back returns the answers without the last screen's replies, so that
+// screen is shown again: the last reply, and when it was on a checklist,
+// every reply before it from the same checklist. With no answers it returns
+// none. The receiver is left unchanged.
 func (a Answers) Back() Answers {
 	if len(a) == 0 {
 		return nil
 	}
-	return slices.Clip(a[:len(a)-1])
+	n := len(a) - 1
+	if last, ok := Lookup(a[n].QuestionID); ok && last.Group.Checklist() {
+		for n > 0 {
+			q, ok := Lookup(a[n-1].QuestionID)
+			if !ok || q.Group != last.Group {
+				break
+			}
+			n--
+		}
+	}
+	return slices.Clip(a[:n])
 }
 
 // String serialises the answers for storage as "id=code" pairs joined by

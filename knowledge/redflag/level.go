@@ -8,9 +8,13 @@ type Level int
 
 // The levels, least urgent first. LevelCrisis is never an Outcome's Level (see
 // Outcome.Top); it exists so the most urgent result can be stored in one field.
+// Levels are stored by name, never by number, so a level can be inserted.
 const (
 	LevelSelfCare Level = iota + 1
 	LevelSeeSoon
+	// LevelWithinDays is "see a doctor within a day or two": stable numbness
+	// or mild weakness in one leg (clinical-notes.md, one-leg symptoms).
+	LevelWithinDays
 	LevelSameDay
 	LevelEmergency
 	LevelCrisis
@@ -23,6 +27,8 @@ func (l Level) String() string {
 		return "self_care"
 	case LevelSeeSoon:
 		return "see_soon"
+	case LevelWithinDays:
+		return "within_days"
 	case LevelSameDay:
 		return "same_day"
 	case LevelEmergency:

@@ -17,14 +17,24 @@ func everyOutcome() []Outcome {
 				Outcome{Level: l, CountedUnsure: unsure},
 				Outcome{Level: l, CountedUnsure: unsure, LowMood: true},
 				Outcome{Level: l, CountedUnsure: unsure, LowMood: true, Crisis: true},
+				Outcome{Level: l, CountedUnsure: unsure, Triggers: adviceIDs()},
 			)
 		}
 	}
 	return out
 }
 
+// adviceIDs lists every sign that adds advice of its own.
+func adviceIDs() []string {
+	var ids []string
+	for _, a := range triggerAdvice {
+		ids = append(ids, a.id)
+	}
+	return ids
+}
+
 func texts(r Rendered) []string {
-	return []string{r.Title, r.Body, r.Action, r.CrisisHelp, r.Support, r.UnsureNote, r.Disclaimer}
+	return []string{r.Title, r.Body, r.Action, r.CrisisHelp, r.Support, r.UnsureNote, r.SafetyNet, r.Disclaimer}
 }
 
 func TestMessagesNeverNameADiagnosis(t *testing.T) {
@@ -78,7 +88,7 @@ func TestEmergencyMessageListsTheMembersNumberFirst(t *testing.T) {
 		{"GB", "United Kingdom: 999"},
 		{"au", "Australia: 000"},
 		{"NZ", "New Zealand: 111"},
-		{"", "United States: 911"},
+		{"", contacts.EmergencyLines("")[0]},
 	}
 	for _, tt := range tests {
 		t.Run(tt.region, func(t *testing.T) {
@@ -103,8 +113,8 @@ func TestSameDayMessageOffersNHS111OnlyInTheUK(t *testing.T) {
 	if strings.Contains(us, "NHS 111") {
 		t.Errorf("US same-day action mentions NHS 111: %q", us)
 	}
-	if !strings.Contains(uk, "999") || !strings.Contains(us, "911") {
-		t.Errorf("same-day actions should say which number to call if it gets worse: %q / %q", uk, us)
+	if net := (Outcome{Level: LevelSameDay}).Message("GB").SafetyNet; !strings.Contains(net, "Call 999 now") {
+		t.Errorf("the same-day outcome should say which number to call if it gets worse: %q", net)
 	}
 	if !strings.Contains(uk, "today") {
 		t.Errorf("same-day action does not say today: %q", uk)
@@ -130,7 +140,7 @@ func TestSelfCareOffersGuidesAndCheckIns(t *testing.T) {
 
 func TestSeeSoonOffersCheckInsAndAProfessional(t *testing.T) {
 	r := Outcome{Level: LevelSeeSoon}.Message("US")
-	if !r.OfferCheckIns || !strings.Contains(r.Action, "physiotherapist") {
+	if !r.OfferCheckIns || !strings.Contains(r.Action, "physiotherapist") || !strings.Contains(r.Action, "your doctor (GP or family doctor)") {
 		t.Errorf("see-soon: offer %v, action %q", r.OfferCheckIns, r.Action)
 	}
 }
@@ -186,4 +196,95 @@ func firstBullet(t *testing.T, text string) string {
 	}
 	t.Fatalf("no bullet list in %q", text)
 	return ""
+}
+
+// Every outcome short of an emergency ends with the emergency signs and the
+// member's own number, or "your local emergency number" when the region is
+// unknown. The emergency outcome lists the numbers in its action instead.
+func TestEveryOutcomeCarriesASafetyNet(t *testing.T) {
+	for _, o := range everyOutcome() {
+		for _, region := range append(contacts.Codes(), "", "ZZ") {
+			r := o.Message(region)
+			if o.Level == LevelEmergency {
+				if r.SafetyNet != "" {
+					t.Errorf("%+v: the emergency outcome repeats the safety net", o)
+				}
+				continue
+			}
+			want := "your local emergency number"
+			if c, ok := contacts.Lookup(region); ok {
+				want = "Call " + c.Emergency + " now"
+			}
+			if !strings.Contains(r.SafetyNet, want) {
+				t.Errorf("%+v in %q: safety net %q lacks %q", o, region, r.SafetyNet, want)
+			}
+			for _, sign := range []string{"numbness between your legs", "bladder or bowel", "leg weakness that is getting worse or in both legs", "tearing pain", "chest pain", "dark pee"} {
+				if !strings.Contains(r.SafetyNet, sign) {
+					t.Errorf("%+v: safety net lacks %q", o, sign)
+				}
+			}
+		}
+	}
+	if got := SafetyNet(""); !strings.HasPrefix(got, "Call your local emergency number now") {
+		t.Errorf("SafetyNet with no region = %q", got)
+	}
+}
+
+// "See your doctor (GP or family doctor)" in every region; a surgery is
+// what UK members call the practice, and nobody else does.
+func TestDoctorWordingWorksInEveryRegion(t *testing.T) {
+	for _, o := range everyOutcome() {
+		for _, region := range append(contacts.Codes(), "") {
+			r := o.Message(region)
+			for _, text := range texts(r) {
+				if strings.Contains(text, "surgery") {
+					t.Errorf("%+v in %q says surgery: %q", o, region, text)
+				}
+			}
+			if o.Level >= LevelSeeSoon && o.Level <= LevelSameDay && !o.Crisis && !strings.Contains(r.Action, "your doctor (GP or family doctor)") {
+				t.Errorf("%v in %q: action does not name your doctor (GP or family doctor): %q", o.Level, region, r.Action)
+			}
+		}
+	}
+}
+
+func TestWithinDaysSaysWhenOneLegBecomesAnEmergency(t *testing.T) {
+	o := Triage(Answers{{"one_leg", AnswerYes}})
+	r := o.Message("AU")
+	if !strings.Contains(r.Title, "within a day or two") || !strings.Contains(r.Action, "within the next day or two") {
+		t.Errorf("one-leg outcome: %q / %q", r.Title, r.Action)
+	}
+	for _, w := range []string{"gets worse", "drop or drag", "other leg", "call 000 now"} {
+		if !strings.Contains(r.Action, w) {
+			t.Errorf("one-leg action lacks %q: %q", w, r.Action)
+		}
+	}
+	if !r.OfferCheckIns || len(r.RelatedEntries) != 0 {
+		t.Errorf("one-leg outcome: offer check-ins %v, guides %v", r.OfferCheckIns, r.RelatedEntries)
+	}
+}
+
+func TestSomeSignsAddWhatToDoAboutThem(t *testing.T) {
+	tests := []struct {
+		id   string
+		want string
+	}{
+		{"dark_pee", "creatine kinase"},
+		{"dark_pee", "drink water"},
+		{"sudden_pain", "call for an ambulance"},
+		{"blood_pee", "fever and feel very unwell, go to an emergency department now"},
+		{"inflammatory", "morning stiffness"},
+		{"young_arching", "ease off lifts and drills that arch"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			o := Triage(Answers{{tt.id, AnswerYes}})
+			if r := o.Message("US"); !strings.Contains(r.Action, tt.want) {
+				t.Errorf("action after %s lacks %q: %q", tt.id, tt.want, r.Action)
+			}
+			if r := (Outcome{Level: o.Level}).Message("US"); strings.Contains(r.Action, tt.want) {
+				t.Errorf("the advice for %s shows without it: %q", tt.id, r.Action)
+			}
+		})
+	}
 }

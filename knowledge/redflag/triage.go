@@ -44,7 +44,7 @@ func Triage(answers Answers) Outcome {
 			out.LowMood = true
 			out.Crisis = out.Crisis || s.Answer == AnswerCrisis
 		}
-		out.Level = max(out.Level, q.Group.level())
+		out.Level = max(out.Level, q.level())
 	}
 	return out
 }

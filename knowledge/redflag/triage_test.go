@@ -5,21 +5,33 @@ import (
 	"testing"
 )
 
-func TestOneSignAloneSetsItsLevel(t *testing.T) {
-	groups := []struct {
-		group Group
-		want  Level
-	}{
-		{GroupEmergency, LevelEmergency},
-		{GroupSameDay, LevelSameDay},
-		{GroupSeeSoon, LevelSeeSoon},
+// levelOf is the level a yes to id asks for: its group's, except for
+// stable one-leg symptoms, which ask for a doctor within a day or two.
+func levelOf(t *testing.T, id string) Level {
+	t.Helper()
+	if id == "one_leg" {
+		return LevelWithinDays
 	}
-	for _, g := range groups {
-		for _, id := range idsInGroup(t, g.group) {
+	q, _ := Lookup(id)
+	switch q.Group {
+	case GroupEmergency:
+		return LevelEmergency
+	case GroupSameDay:
+		return LevelSameDay
+	case GroupSeeSoon:
+		return LevelSeeSoon
+	}
+	t.Fatalf("%s has no level", id)
+	return 0
+}
+
+func TestOneSignAloneSetsItsLevel(t *testing.T) {
+	for _, g := range []Group{GroupEmergency, GroupSameDay, GroupSeeSoon} {
+		for _, id := range idsInGroup(t, g) {
 			t.Run(id, func(t *testing.T) {
 				got := Triage(answerAll(t, map[string]Answer{id: AnswerYes}))
-				if got.Level != g.want {
-					t.Errorf("level = %v, want %v", got.Level, g.want)
+				if want := levelOf(t, id); got.Level != want {
+					t.Errorf("level = %v, want %v", got.Level, want)
 				}
 				if !slices.Equal(got.Triggers, []string{id}) {
 					t.Errorf("triggers = %v, want [%s]", got.Triggers, id)
@@ -40,21 +52,12 @@ func TestAllNoIsSelfCare(t *testing.T) {
 }
 
 func TestNotSureCountsAsYes(t *testing.T) {
-	tests := []struct {
-		name  string
-		group Group
-		want  Level
-	}{
-		{"emergency", GroupEmergency, LevelEmergency},
-		{"same day", GroupSameDay, LevelSameDay},
-		{"see soon", GroupSeeSoon, LevelSeeSoon},
-	}
-	for _, tt := range tests {
-		for _, id := range idsInGroup(t, tt.group) {
-			t.Run(tt.name+"/"+id, func(t *testing.T) {
+	for _, g := range []Group{GroupEmergency, GroupSameDay, GroupSeeSoon} {
+		for _, id := range idsInGroup(t, g) {
+			t.Run(id, func(t *testing.T) {
 				got := Triage(answerAll(t, map[string]Answer{id: AnswerNotSure}))
-				if got.Level != tt.want || !got.CountedUnsure {
-					t.Errorf("%s=not sure: level %v, counted unsure %v; want %v and true", id, got.Level, got.CountedUnsure, tt.want)
+				if want := levelOf(t, id); got.Level != want || !got.CountedUnsure {
+					t.Errorf("%s=not sure: level %v, counted unsure %v; want %v and true", id, got.Level, got.CountedUnsure, want)
 				}
 			})
 		}
@@ -70,6 +73,29 @@ func TestHighestLevelWins(t *testing.T) {
 		{"same day and see soon", map[string]Answer{"fever": AnswerYes, "below_knee": AnswerYes}, LevelSameDay},
 		{"see soon and same day not sure", map[string]Answer{"night_pain": AnswerNotSure, "four_weeks": AnswerYes}, LevelSameDay},
 		{"two see soon", map[string]Answer{"four_weeks": AnswerYes, "below_knee": AnswerYes}, LevelSeeSoon},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Triage(answerAll(t, tt.replies)); got.Level != tt.want {
+				t.Errorf("level = %v, want %v", got.Level, tt.want)
+			}
+		})
+	}
+}
+
+// One rule for leg symptoms (clinical-notes.md): worsening weakness, a
+// dropping foot or anything in both legs is an emergency; stable numbness
+// or mild weakness in one leg is a doctor within a day or two.
+func TestOneLegRule(t *testing.T) {
+	tests := []struct {
+		name    string
+		replies map[string]Answer
+		want    Level
+	}{
+		{"stable one leg", map[string]Answer{"one_leg": AnswerYes}, LevelWithinDays},
+		{"worsening, dropping foot or both legs", map[string]Answer{"both_legs": AnswerYes}, LevelEmergency},
+		{"one leg with a same-day sign", map[string]Answer{"one_leg": AnswerYes, "fever": AnswerYes}, LevelSameDay},
+		{"one leg outranks see-soon", map[string]Answer{"one_leg": AnswerYes, "below_knee": AnswerYes}, LevelWithinDays},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -136,11 +162,12 @@ func TestCrisisKeepsAnEmergencyVisible(t *testing.T) {
 
 func TestLevelNamesSurviveStorage(t *testing.T) {
 	want := map[Level]string{
-		LevelEmergency: "emergency",
-		LevelSameDay:   "same_day",
-		LevelSeeSoon:   "see_soon",
-		LevelSelfCare:  "self_care",
-		LevelCrisis:    "crisis",
+		LevelEmergency:  "emergency",
+		LevelSameDay:    "same_day",
+		LevelSeeSoon:    "see_soon",
+		LevelWithinDays: "within_days",
+		LevelSelfCare:   "self_care",
+		LevelCrisis:     "crisis",
 	}
 	for l, name := range want {
 		if l.String() != name {
