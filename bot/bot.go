@@ -209,15 +209,23 @@ func (b *Bot) observeGuilds(g GuildObserver) {
 func (b *Bot) syncCommands(appID string) error {
 	defs := b.opts.Router.Definitions()
 	if len(b.opts.DevGuildIDs) == 0 {
-		if _, err := b.discord.ApplicationCommandBulkOverwrite(appID, "", defs); err != nil {
+		cmds, err := b.discord.ApplicationCommandBulkOverwrite(appID, "", defs)
+		if err != nil {
 			return fmt.Errorf("register %d commands globally: %w", len(defs), err)
 		}
+		b.opts.Router.rememberCommandIDs(cmds)
 		b.log.Info("registered commands globally (new servers may take up to an hour to see changes)", "count", len(defs))
 		return nil
 	}
 	for _, guild := range b.opts.DevGuildIDs {
-		if _, err := b.discord.ApplicationCommandBulkOverwrite(appID, guild, defs); err != nil {
+		cmds, err := b.discord.ApplicationCommandBulkOverwrite(appID, guild, defs)
+		if err != nil {
 			return fmt.Errorf("register %d commands in server %s: %w", len(defs), guild, err)
+		}
+		// Each server gives its own ids; with several, no one id is right
+		// everywhere, so mentions stay plain text.
+		if len(b.opts.DevGuildIDs) == 1 {
+			b.opts.Router.rememberCommandIDs(cmds)
 		}
 	}
 	b.log.Info("registered commands in development servers", "count", len(defs), "guilds", b.opts.DevGuildIDs)

@@ -38,6 +38,7 @@ type Router struct {
 	components      map[string]Handler
 	modals          map[string]Handler
 	middleware      []Middleware
+	ids             commandIDs
 }
 
 // NewRouter returns an empty Router.
