@@ -75,8 +75,8 @@ func (f *formTip) libraryView(ctx context.Context, guildID, ownerID string, page
 	}
 	lines := make([]string, 0, len(tips))
 	for _, tip := range tips {
-		lines = append(lines, fmt.Sprintf("**#%d** %s: tip by <@%s>, saved <t:%d:d> · [jump to it](%s)",
-			tip.ID, f.cardTitle(tip.Exercise), tip.AuthorID, tip.SavedAt.Unix(), tip.Link))
+		lines = append(lines, fmt.Sprintf("**#%d** %s: tip by %s, saved <t:%d:d> · [jump to it](%s)",
+			tip.ID, f.cardTitle(tip.Exercise), tipAuthor(tip), tip.SavedAt.Unix(), tip.Link))
 	}
 	embed := &discordgo.MessageEmbed{
 		Title:       "Community tip library",
@@ -128,7 +128,15 @@ func (f *formTip) remove(ctx context.Context, req *bot.Request) (*bot.Response, 
 	if _, err := f.store.DeleteFormTip(ctx, req.GuildID, id); err != nil && !errors.Is(err, store.ErrFormTipNotFound) {
 		return nil, fmt.Errorf("remove form tip: %w", err)
 	}
-	return bot.Ephemeral(fmt.Sprintf("Removed tip #%d (%s by <@%s>) from the library %s.", id, f.cardTitle(tip.Exercise), tip.AuthorID, unpinned)), nil
+	return bot.Ephemeral(fmt.Sprintf("Removed tip #%d (%s by %s) from the library %s.", id, f.cardTitle(tip.Exercise), tipAuthor(tip), unpinned)), nil
+}
+
+// tipAuthor mentions the tip's author, or says they deleted their data.
+func tipAuthor(tip store.FormTip) string {
+	if tip.AuthorID == "" {
+		return "a member who deleted their data"
+	}
+	return "<@" + tip.AuthorID + ">"
 }
 
 // formTipChoicesScan is how many recent tips remove's autocomplete looks

@@ -141,11 +141,48 @@ func (p *privacy) confirmDelete(ctx context.Context, req *bot.Request) (*bot.Res
 	if err := ownClick(req); err != nil {
 		return nil, err
 	}
-	if err := p.store.DeleteMember(ctx, req.UserID()); err != nil {
+	stillPinned, err := p.unpinTips(ctx, req)
+	if err != nil {
 		return nil, err
 	}
-	resp := bot.Update("Done: everything Spotter kept about you has been deleted. If you use Spotter again, only what that feature needs is kept, as `/privacy show` explains.")
-	return resp, nil
+	if err := p.store.DeleteMember(ctx, req.UserID()); err != nil {
+		return nil, fmt.Errorf("privacy delete: %w", err)
+	}
+	msg := "Done: everything Spotter kept about you has been deleted. If you use Spotter again, only what that feature needs is kept, as `/privacy show` explains."
+	if stillPinned > 0 {
+		msg += fmt.Sprintf("\n\n%d of your messages saved as community tips could not be unpinned (I lack the permission there). "+
+			"They stay in the server's tip library without your name, so its moderators can unpin them with `/form-tip remove`.", stillPinned)
+	}
+	return bot.Update(msg), nil
+}
+
+// unpinTips unpins the messages of the member's that moderators saved as
+// tips, before their library entries go. A tip Discord will not let the bot
+// unpin is kept without its author's name, so moderators can still remove
+// it; it returns how many were kept.
+func (p *privacy) unpinTips(ctx context.Context, req *bot.Request) (int, error) {
+	tips, err := p.store.FormTipsByAuthor(ctx, req.UserID())
+	if err != nil || len(tips) == 0 {
+		return 0, err
+	}
+	var keep []int64
+	for _, tip := range tips {
+		if req.Discord == nil {
+			keep = append(keep, tip.ID)
+			continue
+		}
+		err := unpinMessage(ctx, req.Discord, tip.ChannelID, tip.MessageID, "its author deleted their Spotter data")
+		switch code := bot.ErrorCode(err); {
+		case err == nil, code == bot.CodeUnknownMessage, code == bot.CodeUnknownChannel:
+		default:
+			req.Log.Warn("could not unpin a deleted member's tip; keeping it for moderators", "tip", tip.ID, "err", err)
+			keep = append(keep, tip.ID)
+		}
+	}
+	if err := p.store.DetachFormTips(ctx, req.UserID(), keep); err != nil {
+		return 0, fmt.Errorf("privacy delete: %w", err)
+	}
+	return len(keep), nil
 }
 
 func (p *privacy) cancelDelete(_ context.Context, req *bot.Request) (*bot.Response, error) {

@@ -2,6 +2,9 @@ package commands
 
 import (
 	"encoding/json"
+	"net/http"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -111,5 +114,56 @@ func TestPrivacyDeleteButtonsOnlyWorkForTheirOwner(t *testing.T) {
 	}
 	if exportOf(t, h, member).Settings.Region != "IE" {
 		t.Error("another member's click deleted the data")
+	}
+}
+
+// savedTipOf pins a message of the member's in #form-tips and files it in
+// the library, as "Save as form tip" does.
+func savedTipOf(t *testing.T, h *harness, author discordtest.Actor) (*discordtest.Message, store.FormTip) {
+	t.Helper()
+	msg := h.srv.AddMessage(discordtest.DefaultTipsChannel, discordtest.Message{AuthorID: author.UserID, Content: "brace before you unrack", Pinned: true})
+	tip, _, err := h.store.SaveFormTip(h.ctx, store.FormTip{GuildID: discordtest.DefaultGuildID, ChannelID: msg.ChannelID, MessageID: msg.ID,
+		AuthorID: author.UserID, Exercise: "back-squat", Link: "https://discord.com/channels/1/2/3", SavedBy: tipModerator.UserID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(pinnedIDs(h, msg.ChannelID), msg.ID) {
+		t.Fatal("the fixture's tip is not pinned")
+	}
+	return msg, tip
+}
+
+func TestPrivacyDeleteUnpinsTheMembersSavedTips(t *testing.T) {
+	h := newHarness(t)
+	msg, _ := savedTipOf(t, h, tipMember)
+	ask := h.answered(t, h.srv.SlashCommand(tipMember, "privacy delete"))
+	h.answered(t, h.srv.Click(tipMember, ask, privacyDeleteConfirm+":"+tipMember.UserID))
+	if slices.Contains(pinnedIDs(h, msg.ChannelID), msg.ID) {
+		t.Error("the member's saved tip is still pinned after /privacy delete")
+	}
+	if tips, total, _ := h.store.FormTips(h.ctx, discordtest.DefaultGuildID, 0, 10); total != 0 {
+		t.Errorf("library still holds %+v", tips)
+	}
+}
+
+func TestPrivacyDeleteLeavesAnUnpinnableTipForModerators(t *testing.T) {
+	h := newHarness(t)
+	msg, tip := savedTipOf(t, h, tipMember)
+	h.srv.FailNext(http.MethodDelete, "/channels/"+msg.ChannelID+"/messages/pins/", http.StatusForbidden, 50013, 1)
+	ask := h.answered(t, h.srv.SlashCommand(tipMember, "privacy delete"))
+	done := h.answered(t, h.srv.Click(tipMember, ask, privacyDeleteConfirm+":"+tipMember.UserID))
+	if !strings.Contains(done.Content, "moderators") {
+		t.Errorf("the member is not told a tip stays pinned: %q", done.Content)
+	}
+	kept, err := h.store.FormTip(h.ctx, discordtest.DefaultGuildID, tip.ID)
+	if err != nil {
+		t.Fatalf("the still-pinned tip left the library, so no one can unpin it through Spotter: %v", err)
+	}
+	if kept.AuthorID != "" {
+		t.Errorf("the kept tip still names its author %s", kept.AuthorID)
+	}
+	removed := h.answered(t, h.srv.SlashCommand(tipModerator, "form-tip remove", discordtest.Opt("tip", strconv.FormatInt(tip.ID, 10))))
+	if slices.Contains(pinnedIDs(h, msg.ChannelID), msg.ID) {
+		t.Errorf("a moderator could not unpin the kept tip: %q", removed.Content)
 	}
 }

@@ -127,6 +127,41 @@ func (s *Store) DeleteFormTip(ctx context.Context, guildID string, id int64) (Fo
 	return tip, nil
 }
 
+// FormTipsByAuthor returns every saved tip the member wrote, in any server.
+func (s *Store) FormTipsByAuthor(ctx context.Context, authorID string) ([]FormTip, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+formTipColumns+" FROM form_tips WHERE author_id = ? ORDER BY id", authorID)
+	if err != nil {
+		return nil, fmt.Errorf("list member's form tips: %w", err)
+	}
+	defer rows.Close()
+	var tips []FormTip
+	for rows.Next() {
+		tip, err := scanFormTip(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list member's form tips: %w", err)
+		}
+		tips = append(tips, tip)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list member's form tips: %w", err)
+	}
+	return tips, nil
+}
+
+// DetachFormTips drops the author's name from the given tips of theirs, so
+// DeleteMember keeps them: a tip that could not be unpinned stays in the
+// library, without its author, for moderators to remove.
+func (s *Store) DetachFormTips(ctx context.Context, authorID string, ids []int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, id := range ids {
+			if _, err := tx.ExecContext(ctx, "UPDATE form_tips SET author_id = '' WHERE id = ? AND author_id = ?", id, authorID); err != nil {
+				return fmt.Errorf("detach form tip %d from its author: %w", id, err)
+			}
+		}
+		return nil
+	})
+}
+
 func scanFormTip(row rowScanner) (FormTip, error) {
 	var tip FormTip
 	var savedAt int64

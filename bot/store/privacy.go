@@ -24,6 +24,7 @@ type MemberExport struct {
 	RedFlagOutcomes []ExportOutcome    `json:"red_flag_outcomes"`
 	RedFlagRun      *ExportRedFlagRun  `json:"red_flag_check_in_progress"`
 	Notices         []string           `json:"pending_notices"`
+	CheckinPrompts  []ExportPrompt     `json:"checkin_prompts"`
 	TipsAuthored    []ExportFormTip    `json:"community_tips_authored"`
 	ModeratorTrail  ExportModeratorRef `json:"moderator_actions"`
 }
@@ -51,6 +52,15 @@ type ExportPainEntry struct {
 	Source     string    `json:"source"`
 	Note       string    `json:"note,omitempty"`
 	RecordedAt time.Time `json:"recorded_at"`
+}
+
+// ExportPrompt is a check-in DM Spotter sent (or is about to send) the
+// member; the rating it got, if any, is among the pain entries.
+type ExportPrompt struct {
+	Kind   string    `json:"kind"`
+	DueAt  time.Time `json:"due_at"`
+	SentAt time.Time `json:"sent_at"`
+	Late   bool      `json:"late,omitempty"`
 }
 
 // ExportJob is a DM Spotter has queued for the member.
@@ -90,8 +100,8 @@ type ExportModeratorRef struct {
 }
 
 // memberData says, for every table, how it refers to a member: the SQL that
-// removes (or anonymises) a member's rows, with the member's id as its one
-// parameter. tablesWithoutMemberData lists tables that never name a member.
+// removes (or anonymises) a member's rows, with the member's id as ?1 and
+// their job-key prefix as ?2. tablesWithoutMemberData lists tables that never name a member.
 // A test fails when a table is in neither list, so a new table cannot be
 // forgotten by DeleteMember.
 var memberData = []struct{ table, remove string }{
@@ -99,7 +109,9 @@ var memberData = []struct{ table, remove string }{
 	{"pain_entries", "DELETE FROM pain_entries WHERE plan_id IN (SELECT id FROM checkin_plans WHERE user_id = ?1)"},
 	{"checkin_prompts", "DELETE FROM checkin_prompts WHERE plan_id IN (SELECT id FROM checkin_plans WHERE user_id = ?1)"},
 	{"checkin_plans", "DELETE FROM checkin_plans WHERE user_id = ?1"},
-	{"scheduled_jobs", "DELETE FROM scheduled_jobs WHERE job_key LIKE 'checkin:' || ?1 || ':%' OR instr(payload, '\"' || ?1 || '\"') > 0"},
+	// ?2 is the member's job-key prefix (CheckinKeyPrefix), compared as an
+	// exact prefix: never a LIKE pattern built from an id.
+	{"scheduled_jobs", "DELETE FROM scheduled_jobs WHERE substr(job_key, 1, length(?2)) = ?2 OR instr(payload, '\"' || ?1 || '\"') > 0"},
 	{"dm_channels", "DELETE FROM dm_channels WHERE user_id = ?1"},
 	{"member_notices", "DELETE FROM member_notices WHERE user_id = ?1"},
 	{"member_settings", "DELETE FROM member_settings WHERE user_id = ?1"},
@@ -121,12 +133,13 @@ var tablesWithoutMemberData = []string{"schema_migrations", "guild_departures"}
 // as a moderator keep the record but lose the name. With no plan and no
 // queued job left, no DM is sent to them again unless they opt in anew.
 func (s *Store) DeleteMember(ctx context.Context, userID string) error {
-	if userID == "" {
-		return fmt.Errorf("delete member: empty user id")
+	if !IsSnowflake(userID) {
+		return fmt.Errorf("delete member: user id %q is not a Discord id", userID)
 	}
+	prefix := CheckinKeyPrefix(userID)
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		for _, d := range memberData {
-			if _, err := tx.ExecContext(ctx, d.remove, userID); err != nil {
+			if _, err := tx.ExecContext(ctx, d.remove, userID, prefix); err != nil {
 				return fmt.Errorf("delete member data from %s: %w", d.table, err)
 			}
 		}
@@ -136,8 +149,11 @@ func (s *Store) DeleteMember(ctx context.Context, userID string) error {
 
 // ExportMember gathers everything kept about the member.
 func (s *Store) ExportMember(ctx context.Context, userID string) (MemberExport, error) {
+	if !IsSnowflake(userID) {
+		return MemberExport{}, fmt.Errorf("export member data: user id %q is not a Discord id", userID)
+	}
 	out := MemberExport{SchemaVersion: ExportSchemaVersion, UserID: userID, GeneratedAt: s.now().UTC(),
-		PainEntries: []ExportPainEntry{}, ScheduledDMs: []ExportJob{}, RedFlagOutcomes: []ExportOutcome{},
+		PainEntries: []ExportPainEntry{}, CheckinPrompts: []ExportPrompt{}, ScheduledDMs: []ExportJob{}, RedFlagOutcomes: []ExportOutcome{},
 		Notices: []string{}, TipsAuthored: []ExportFormTip{}}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		steps := []func(context.Context, *sql.Tx, string, *MemberExport) error{
@@ -182,6 +198,9 @@ func exportPlan(ctx context.Context, tx *sql.Tx, userID string, out *MemberExpor
 	}
 	p.StartedAt, p.EndsAt = unixUTC(started), unixUTC(ends)
 	out.CheckinPlan = &p
+	if err := exportPrompts(ctx, tx, id, out); err != nil {
+		return err
+	}
 	rows, err := tx.QueryContext(ctx, "SELECT pain, source, note, recorded_at FROM pain_entries WHERE plan_id = ? ORDER BY recorded_at, id", id)
 	if err != nil {
 		return fmt.Errorf("pain entries: %w", err)
@@ -199,9 +218,27 @@ func exportPlan(ctx context.Context, tx *sql.Tx, userID string, out *MemberExpor
 	return rows.Err()
 }
 
+func exportPrompts(ctx context.Context, tx *sql.Tx, planID int64, out *MemberExport) error {
+	rows, err := tx.QueryContext(ctx, "SELECT kind, due_at, sent_at, late FROM checkin_prompts WHERE plan_id = ? ORDER BY due_at, id", planID)
+	if err != nil {
+		return fmt.Errorf("check-in prompts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p ExportPrompt
+		var due, sent int64
+		if err := rows.Scan(&p.Kind, &due, &sent, &p.Late); err != nil {
+			return fmt.Errorf("check-in prompt: %w", err)
+		}
+		p.DueAt, p.SentAt = unixUTC(due), unixUTC(sent)
+		out.CheckinPrompts = append(out.CheckinPrompts, p)
+	}
+	return rows.Err()
+}
+
 func exportJobs(ctx context.Context, tx *sql.Tx, userID string, out *MemberExport) error {
 	rows, err := tx.QueryContext(ctx, `SELECT kind, due_at, state FROM scheduled_jobs
-		WHERE job_key LIKE 'checkin:' || ?1 || ':%' OR instr(payload, '"' || ?1 || '"') > 0 ORDER BY due_at, id`, userID)
+		WHERE substr(job_key, 1, length(?2)) = ?2 OR instr(payload, '"' || ?1 || '"') > 0 ORDER BY due_at, id`, userID, CheckinKeyPrefix(userID))
 	if err != nil {
 		return fmt.Errorf("scheduled DMs: %w", err)
 	}

@@ -251,3 +251,77 @@ func TestPurgePainEntriesBeforeKeepsRecentOnes(t *testing.T) {
 		t.Fatalf("purged %d old entries (%v), want 2", n, err)
 	}
 }
+
+func TestDeleteAndExportRefuseIDsThatAreNotSnowflakes(t *testing.T) {
+	s, _ := openTemp(t)
+	fillMember(t, s, memberB)
+	ctx := context.Background()
+	for _, id := range []string{"%", "_", "1800%", "", "abc", "18000000000000000_1", "0123456789012345"} {
+		if err := s.DeleteMember(ctx, id); err == nil {
+			t.Errorf("DeleteMember(%q) succeeded, want it refused", id)
+		}
+		if _, err := s.ExportMember(ctx, id); err == nil {
+			t.Errorf("ExportMember(%q) succeeded, want it refused", id)
+		}
+	}
+	if _, ok, _ := s.PendingJob(ctx, CheckinDailyKey(memberB)); !ok {
+		t.Error("a wildcard id deleted another member's queued check-in")
+	}
+}
+
+func TestExportIncludesCheckinPrompts(t *testing.T) {
+	s, _ := openTemp(t)
+	fillMember(t, s, memberA)
+	got, err := s.ExportMember(context.Background(), memberA)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.CheckinPrompts) != 1 || got.CheckinPrompts[0].Kind != PromptDaily || got.CheckinPrompts[0].DueAt.IsZero() {
+		t.Errorf("check-in prompts in export = %+v, want the one daily prompt", got.CheckinPrompts)
+	}
+}
+
+func TestRetentionPurgesOldCheckinPrompts(t *testing.T) {
+	s, _ := openTemp(t)
+	fillMember(t, s, memberA)
+	ctx := context.Background()
+	count := func() int {
+		var n int
+		if err := s.db.QueryRow("SELECT COUNT(*) FROM checkin_prompts").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if _, err := s.PurgePainEntriesBefore(ctx, s.now().Add(-time.Hour)); err != nil || count() != 1 {
+		t.Fatalf("a recent prompt was purged (%v)", err)
+	}
+	if _, err := s.PurgePainEntriesBefore(ctx, s.now().Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(); n != 0 {
+		t.Errorf("%d check-in prompts past the retention limit are still kept", n)
+	}
+}
+
+func TestDetachFormTipsKeepsThemForModeratorsWithoutTheAuthor(t *testing.T) {
+	s, _ := openTemp(t)
+	fillMember(t, s, memberA)
+	ctx := context.Background()
+	tips, err := s.FormTipsByAuthor(ctx, memberA)
+	if err != nil || len(tips) != 1 {
+		t.Fatalf("tips by author = %v, %v", tips, err)
+	}
+	if err := s.DetachFormTips(ctx, memberA, []int64{tips[0].ID}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteMember(ctx, memberA); err != nil {
+		t.Fatal(err)
+	}
+	kept, err := s.FormTip(ctx, guild, tips[0].ID)
+	if err != nil {
+		t.Fatalf("the detached tip is gone: %v", err)
+	}
+	if kept.AuthorID != "" || kept.MessageID != tips[0].MessageID || kept.ChannelID != tips[0].ChannelID {
+		t.Errorf("detached tip = %+v, want the message kept and the author gone", kept)
+	}
+}

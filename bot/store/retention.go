@@ -8,13 +8,30 @@ import (
 )
 
 // PurgePainEntriesBefore deletes pain entries recorded before cutoff, for
-// the retention limit ([privacy] checkin_entry_days).
+// the retention limit ([privacy] checkin_entry_days), and the check-in
+// prompts due before cutoff that no kept entry answers. It returns how many
+// entries it deleted.
 func (s *Store) PurgePainEntriesBefore(ctx context.Context, cutoff time.Time) (int64, error) {
-	res, err := s.db.ExecContext(ctx, "DELETE FROM pain_entries WHERE recorded_at < ?", cutoff.Unix())
+	var n int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "DELETE FROM pain_entries WHERE recorded_at < ?", cutoff.Unix())
+		if err != nil {
+			return fmt.Errorf("entries: %w", err)
+		}
+		if n, err = res.RowsAffected(); err != nil {
+			return fmt.Errorf("entries: %w", err)
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM checkin_prompts WHERE due_at < ?
+			AND NOT EXISTS (SELECT 1 FROM pain_entries e WHERE e.prompt_id = checkin_prompts.id)`, cutoff.Unix())
+		if err != nil {
+			return fmt.Errorf("prompts: %w", err)
+		}
+		return nil
+	})
 	if err != nil {
-		return 0, fmt.Errorf("purge old pain entries: %w", err)
+		return 0, fmt.Errorf("purge old check-in data: %w", err)
 	}
-	return res.RowsAffected()
+	return n, nil
 }
 
 // guildData says how every table that holds server data is cleared for one

@@ -12,6 +12,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/spotter-bot/spotter/bot/retention"
+	"github.com/spotter-bot/spotter/bot/store"
 )
 
 // Config is everything an admin can set in the TOML file.
@@ -171,7 +172,7 @@ func (c Config) Validate() error {
 		add("discord.api_url %q is not an http(s) URL: use %q, or your REST proxy's base URL", c.Discord.APIURL, DefaultAPIURL)
 	}
 	for _, id := range c.Discord.DevGuildIDs {
-		if !isSnowflake(id) {
+		if !store.IsSnowflake(id) {
 			add("discord.dev_guild_ids has %q, which is not a server id: enable Developer Mode in Discord, right-click the server, Copy Server ID", id)
 		}
 	}
@@ -209,16 +210,4 @@ func (c Config) Validate() error {
 		return errors.New(strings.Join(problems, "\n  "))
 	}
 	return nil
-}
-
-func isSnowflake(s string) bool {
-	if len(s) < 15 || len(s) > 21 {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
 }

@@ -23,7 +23,7 @@ func runPrivacy(ctx context.Context, args []string, env environment) error {
 	if err := flags.Parse(args[1:]); err != nil {
 		return &usageError{msg: err.Error()}
 	}
-	if flags.NArg() != 1 || !isSnowflake(flags.Arg(0)) {
+	if flags.NArg() != 1 || !store.IsSnowflake(flags.Arg(0)) {
 		return usage
 	}
 	userID := flags.Arg(0)
@@ -37,10 +37,27 @@ func runPrivacy(ctx context.Context, args []string, env environment) error {
 	}
 	defer db.Close()
 	if action == "delete" {
+		// Without Discord the member's saved tips cannot be unpinned here:
+		// keep them in the library without the author's name, so the
+		// servers' moderators can still remove them with /form-tip remove.
+		tips, err := db.FormTipsByAuthor(ctx, userID)
+		if err != nil {
+			return err
+		}
+		ids := make([]int64, 0, len(tips))
+		for _, tip := range tips {
+			ids = append(ids, tip.ID)
+		}
+		if err := db.DetachFormTips(ctx, userID, ids); err != nil {
+			return err
+		}
 		if err := db.DeleteMember(ctx, userID); err != nil {
 			return err
 		}
 		fmt.Fprintf(env.stdout, "deleted everything kept about user %s\n", userID)
+		if len(ids) > 0 {
+			fmt.Fprintf(env.stdout, "%d community tip(s) they wrote may still be pinned: they stay in the library without their name for moderators to remove with /form-tip remove\n", len(ids))
+		}
 		return nil
 	}
 	data, err := db.ExportMember(ctx, userID)
