@@ -15,15 +15,21 @@ import (
 	"github.com/spotter-bot/spotter/knowledge/redflag"
 )
 
-// Names and custom_id prefixes of /red-flag-check. Buttons carry the run id
-// and the step they were made for: redflag:answer:<run>:<step>:<answer>,
-// redflag:back:<run>:<step>, redflag:stop:<run>:<step>, redflag:resume:<run>
-// and redflag:restart:<run>. "redflag:start" (redFlagStartID) starts a check
-// from a /sore-back answer.
+// Names and custom_id prefixes of /red-flag-check. Components carry the run
+// id, the step they were made for and the screen they answer:
+// redflag:answer:<run>:<step>:<question>:<answer> on a question asked alone,
+// the select menu redflag:tick:<run>:<step>:<screen> and the button
+// redflag:none:<run>:<step>:<screen> on a checklist, redflag:back:<run>:<step>,
+// redflag:stop:<run>:<step>, redflag:resume:<run> and redflag:restart:<run>.
+// "redflag:start" (redFlagStartID) starts a check from a /sore-back answer.
+// Answer buttons made before checklists existed, redflag:answer:<run>:<step>:<answer>,
+// do not say which question they answer, so they are never counted.
 const (
 	redFlagName         = "red-flag-check"
 	redFlagOptionRegion = "region"
 	redFlagAnswerID     = "redflag:answer"
+	redFlagTickID       = "redflag:tick"
+	redFlagNoneID       = "redflag:none"
 	redFlagBackID       = "redflag:back"
 	redFlagStopID       = "redflag:stop"
 	redFlagResumeID     = "redflag:resume"
@@ -31,13 +37,17 @@ const (
 )
 
 // What a member is told when a click on the check cannot count. Each is a
-// new private message; the check's own message is left as it was.
+// new private message and the check's own message is left as it was, except
+// redFlagChangedMsg, which replaces a question from before the change. A %s
+// is the command's mention.
 const (
-	redFlagEndedMsg   = "This red-flag check has already finished or was stopped, so that button does nothing now. Run /red-flag-check to start a new one."
-	redFlagExpiredMsg = "This red-flag check has expired: a check stays open for 24 hours, then its answers are deleted. Run /red-flag-check to start a new one."
-	redFlagNotYours   = "This red-flag check belongs to someone else, so I can't take your click. Run /red-flag-check to start your own private check."
+	redFlagEndedMsg   = "This red-flag check has already finished or was stopped, so that button does nothing now. Run %s to start a new one."
+	redFlagExpiredMsg = "This red-flag check has expired: a check stays open for 24 hours, then its answers are deleted. Run %s to start a new one."
+	redFlagNotYours   = "This red-flag check belongs to someone else, so I can't take your click. Run %s to start your own private check."
 	redFlagStaleMsg   = "That button is from an earlier version of this question, so I ignored it. Please use the latest message of your red-flag check."
-	redFlagBadButton  = "That button is out of date. Run /red-flag-check to start a new check."
+	redFlagBadButton  = "That button is out of date. Run %s to start a new check."
+	redFlagChangedMsg = "This red-flag check has changed since this message was sent: it now asks about a few more warning signs, some of them as a short checklist. " +
+		"So that click was not counted. Please start again; a check with no warning signs takes about a dozen taps."
 )
 
 // redFlagCheck runs the guided red-flag check. Its state lives in SQLite
@@ -45,10 +55,12 @@ const (
 type redFlagCheck struct {
 	store *store.Store
 	kb    *knowledge.Base
+	// mention renders a command as a clickable mention (bot.Router.Mention).
+	mention func(path string) string
 }
 
 func registerRedFlag(r *bot.Router, deps Deps) {
-	f := &redFlagCheck{store: deps.Store, kb: deps.Knowledge}
+	f := &redFlagCheck{store: deps.Store, kb: deps.Knowledge, mention: r.Mention}
 	r.Define(&discordgo.ApplicationCommand{
 		Name:             redFlagName,
 		Description:      "A private check for warning signs: rest and adjust, see a doctor today, or get help now?",
@@ -66,6 +78,8 @@ func registerRedFlag(r *bot.Router, deps Deps) {
 	r.Component(redFlagResumeID, f.resume)
 	r.Component(redFlagRestartID, f.restart)
 	r.Component(redFlagAnswerID, f.answer)
+	r.Component(redFlagTickID, f.tick)
+	r.Component(redFlagNoneID, f.none)
 	r.Component(redFlagBackID, f.back)
 	r.Component(redFlagStopID, f.stop)
 }
@@ -108,7 +122,7 @@ func (f *redFlagCheck) start(ctx context.Context, req *bot.Request) (*bot.Respon
 func (f *redFlagCheck) resume(ctx context.Context, req *bot.Request) (*bot.Response, error) {
 	args := req.CustomIDArgs()
 	if len(args) != 1 {
-		return nil, bot.Userf(redFlagBadButton)
+		return nil, f.badButton()
 	}
 	run, err := f.ownRun(ctx, req, args[0])
 	if err != nil {
@@ -125,11 +139,11 @@ func (f *redFlagCheck) resume(ctx context.Context, req *bot.Request) (*bot.Respo
 func (f *redFlagCheck) restart(ctx context.Context, req *bot.Request) (*bot.Response, error) {
 	args := req.CustomIDArgs()
 	if len(args) != 1 {
-		return nil, bot.Userf(redFlagBadButton)
+		return nil, f.badButton()
 	}
 	old, err := f.store.RedFlagRun(ctx, args[0])
 	if err == nil && old.UserID != req.UserID() {
-		return nil, bot.Userf(redFlagNotYours)
+		return nil, bot.Userf(redFlagNotYours, f.mention(redFlagName))
 	}
 	if err != nil && !errors.Is(err, store.ErrRedFlagRunNotFound) && !errors.Is(err, store.ErrRedFlagRunExpired) {
 		return nil, fmt.Errorf("red-flag restart: %w", err)
@@ -150,35 +164,107 @@ func (f *redFlagCheck) restart(ctx context.Context, req *bot.Request) (*bot.Resp
 	return f.present(ctx, req, run, bot.KindUpdate)
 }
 
-// answer records the member's answer to the current question and shows the
-// next question, or the outcome once the check is complete.
+// answer records the member's answer to the question asked alone on the
+// current screen and shows the next screen, or the outcome once the check is
+// complete. A button from before checklists existed is never counted.
 func (f *redFlagCheck) answer(ctx context.Context, req *bot.Request) (*bot.Response, error) {
 	args := req.CustomIDArgs()
-	if len(args) != 3 {
-		return nil, bot.Userf(redFlagBadButton)
+	if len(args) == 3 {
+		return f.changed(ctx, req, args[0])
+	}
+	if len(args) != 4 {
+		return nil, f.badButton()
 	}
 	run, answers, err := f.currentRun(ctx, req, args[0], args[1])
 	if err != nil {
 		return nil, err
 	}
-	ans, err := redflag.ParseAnswer(args[2])
+	ans, err := redflag.ParseAnswer(args[3])
 	if err != nil {
-		return nil, bot.Userf(redFlagBadButton)
+		return nil, f.badButton()
+	}
+	if s, _, done := redflag.NextScreen(answers); done || s.Checklist || s.ID != args[2] {
+		return nil, bot.Userf(redFlagStaleMsg)
 	}
 	// Record's errors name the answer: they must not reach a log line.
-	q, _ := redflag.Next(answers)
-	next, err := answers.Record(q.ID, ans)
+	next, err := answers.Record(args[2], ans)
 	if err != nil {
-		return nil, bot.Userf(redFlagBadButton)
+		return nil, f.badButton()
 	}
-	if _, done := redflag.Next(next); done {
+	return f.advance(ctx, req, run, next)
+}
+
+// tick records the items ticked in a checklist's menu: yes to those, no to
+// the rest of the checklist.
+func (f *redFlagCheck) tick(ctx context.Context, req *bot.Request) (*bot.Response, error) {
+	return f.checklist(ctx, req, req.MessageComponentData().Values)
+}
+
+// none records "None of these" on a checklist.
+func (f *redFlagCheck) none(ctx context.Context, req *bot.Request) (*bot.Response, error) {
+	return f.checklist(ctx, req, nil)
+}
+
+func (f *redFlagCheck) checklist(ctx context.Context, req *bot.Request, ticked []string) (*bot.Response, error) {
+	args := req.CustomIDArgs()
+	if len(args) != 3 {
+		return nil, f.badButton()
+	}
+	run, answers, err := f.currentRun(ctx, req, args[0], args[1])
+	if err != nil {
+		return nil, err
+	}
+	// RecordTicked's errors name the ticked questions: keep them out of logs.
+	next, err := answers.RecordTicked(args[2], ticked)
+	if errors.Is(err, redflag.ErrNotCurrent) {
+		return nil, bot.Userf(redFlagStaleMsg)
+	}
+	if err != nil {
+		return nil, f.badButton()
+	}
+	return f.advance(ctx, req, run, next)
+}
+
+// advance stores the answers and shows the next screen, or finishes the
+// check when nothing is left to ask.
+func (f *redFlagCheck) advance(ctx context.Context, req *bot.Request, run store.RedFlagRun, next redflag.Answers) (*bot.Response, error) {
+	if _, _, done := redflag.NextScreen(next); done {
 		return f.finish(ctx, req, run, next)
 	}
-	run, err = f.store.AdvanceRedFlagRun(ctx, run.ID, run.Step, next.String())
+	run, err := f.store.AdvanceRedFlagRun(ctx, run.ID, run.Step, next.String())
 	if err != nil {
 		return nil, f.refusal(err, "answer")
 	}
 	return redFlagQuestion(bot.KindUpdate, run, next), nil
+}
+
+// changed answers a click on an answer button made before the check had
+// checklists: such a button does not say which question it answers, and
+// the question now asked may be another, so the click is not counted. The
+// old message is replaced with an offer to start again.
+func (f *redFlagCheck) changed(ctx context.Context, req *bot.Request, runID string) (*bot.Response, error) {
+	run, err := f.ownRun(ctx, req, runID)
+	if err != nil {
+		return nil, err
+	}
+	req.Log.Info("red-flag click on a button from before the change", "run", run.ID)
+	return &bot.Response{
+		Kind: bot.KindUpdate,
+		Embeds: []*discordgo.MessageEmbed{{
+			Title:       "This check has changed: please start again",
+			Description: redFlagChangedMsg,
+			Color:       embedColor,
+			Footer:      &discordgo.MessageEmbedFooter{Text: redflag.Disclaimer},
+		}},
+		Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			discordgo.Button{Label: "Start again", Style: discordgo.PrimaryButton, CustomID: redFlagRestartID + ":" + run.ID},
+		}}},
+	}, nil
+}
+
+// badButton is the answer to a click on a component the check cannot read.
+func (f *redFlagCheck) badButton() error {
+	return bot.Userf(redFlagBadButton, f.mention(redFlagName))
 }
 
 // finish shows the outcome in place of the question and keeps only its
@@ -200,7 +286,7 @@ func (f *redFlagCheck) finish(ctx context.Context, req *bot.Request, run store.R
 func (f *redFlagCheck) back(ctx context.Context, req *bot.Request) (*bot.Response, error) {
 	args := req.CustomIDArgs()
 	if len(args) != 2 {
-		return nil, bot.Userf(redFlagBadButton)
+		return nil, f.badButton()
 	}
 	run, answers, err := f.currentRun(ctx, req, args[0], args[1])
 	if err != nil {
@@ -218,7 +304,7 @@ func (f *redFlagCheck) back(ctx context.Context, req *bot.Request) (*bot.Respons
 func (f *redFlagCheck) stop(ctx context.Context, req *bot.Request) (*bot.Response, error) {
 	args := req.CustomIDArgs()
 	if len(args) != 2 {
-		return nil, bot.Userf(redFlagBadButton)
+		return nil, f.badButton()
 	}
 	run, _, err := f.currentRun(ctx, req, args[0], args[1])
 	if err != nil {
@@ -228,7 +314,11 @@ func (f *redFlagCheck) stop(ctx context.Context, req *bot.Request) (*bot.Respons
 		return nil, f.refusal(err, "stop")
 	}
 	req.Log.Info("red-flag check stopped", "run", run.ID, "step", run.Step)
-	return redFlagStopped(), nil
+	region, err := f.store.MemberRegion(ctx, req.UserID())
+	if err != nil {
+		return nil, fmt.Errorf("red-flag stop: %w", err)
+	}
+	return redFlagStopped(f.mention(redFlagName), region), nil
 }
 
 // ownRun loads a run the clicking member owns, or explains why not.
@@ -238,7 +328,7 @@ func (f *redFlagCheck) ownRun(ctx context.Context, req *bot.Request, id string) 
 		return store.RedFlagRun{}, f.refusal(err, "load")
 	}
 	if run.UserID != req.UserID() {
-		return store.RedFlagRun{}, bot.Userf(redFlagNotYours)
+		return store.RedFlagRun{}, bot.Userf(redFlagNotYours, f.mention(redFlagName))
 	}
 	return run, nil
 }
@@ -248,7 +338,7 @@ func (f *redFlagCheck) ownRun(ctx context.Context, req *bot.Request, id string) 
 func (f *redFlagCheck) currentRun(ctx context.Context, req *bot.Request, id, step string) (store.RedFlagRun, redflag.Answers, error) {
 	n, err := strconv.Atoi(step)
 	if err != nil {
-		return store.RedFlagRun{}, nil, bot.Userf(redFlagBadButton)
+		return store.RedFlagRun{}, nil, f.badButton()
 	}
 	run, err := f.ownRun(ctx, req, id)
 	if err != nil {
@@ -269,9 +359,9 @@ func (f *redFlagCheck) currentRun(ctx context.Context, req *bot.Request, id, ste
 func (f *redFlagCheck) refusal(err error, action string) error {
 	switch {
 	case errors.Is(err, store.ErrRedFlagRunNotFound):
-		return bot.Userf(redFlagEndedMsg)
+		return bot.Userf(redFlagEndedMsg, f.mention(redFlagName))
 	case errors.Is(err, store.ErrRedFlagRunExpired):
-		return bot.Userf(redFlagExpiredMsg)
+		return bot.Userf(redFlagExpiredMsg, f.mention(redFlagName))
 	case errors.Is(err, store.ErrRedFlagRunMoved):
 		return bot.Userf(redFlagStaleMsg)
 	default:
@@ -286,7 +376,8 @@ func redFlagResumeOffer(req *bot.Request, run store.RedFlagRun) (*bot.Response, 
 	if err != nil {
 		return nil, fmt.Errorf("red-flag run %s: stored answers are unreadable", run.ID)
 	}
-	text := fmt.Sprintf("You already have a red-flag check open (you're on question %d). Continue where you left off, or start again?", len(answers)+1)
+	_, step, _ := redflag.NextScreen(answers)
+	text := fmt.Sprintf("You already have a red-flag check open (you're on step %d of %d). Continue where you left off, or start again?", step, len(redflag.Screens()))
 	return &bot.Response{
 		Kind:      bot.KindMessage,
 		Ephemeral: req.InGuild(),

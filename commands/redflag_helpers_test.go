@@ -68,27 +68,61 @@ func redFlagText(m *discordtest.Message) string {
 	return strings.Join(parts, "\n")
 }
 
-// redFlagQuestionAsked returns the question a message or response with
-// these embeds asks, if it asks one.
-func redFlagQuestionAsked(embeds []*discordgo.MessageEmbed) (redflag.Question, bool) {
+// redFlagScreenShown returns the screen a message or response with these
+// embeds shows, if it shows one: a question asked alone, or a checklist
+// with the items still open on it.
+func redFlagScreenShown(embeds []*discordgo.MessageEmbed) (redflag.Screen, bool) {
 	if len(embeds) == 0 {
-		return redflag.Question{}, false
+		return redflag.Screen{}, false
 	}
-	for _, q := range redflag.Questions() {
-		if strings.Contains(embeds[0].Description, q.Text) {
-			return q, true
+	text := embeds[0].Description
+	for _, s := range redflag.Screens() {
+		if !s.Checklist {
+			if strings.Contains(text, s.Questions[0].Text) {
+				return s, true
+			}
+			continue
+		}
+		if !strings.Contains(text, redFlagChecklistHead) {
+			continue
+		}
+		shown := redflag.Screen{ID: s.ID, Checklist: true}
+		for _, q := range s.Questions {
+			if strings.Contains(text, q.Text) {
+				shown.Questions = append(shown.Questions, q)
+			}
+		}
+		if len(shown.Questions) > 0 {
+			return shown, true
 		}
 	}
-	return redflag.Question{}, false
+	return redflag.Screen{}, false
 }
 
-// redFlagMustAsk fails unless the message asks the question with id.
+// redFlagMustAsk fails unless the message shows the screen with id (a
+// question's ID, or a checklist's).
 func redFlagMustAsk(t *testing.T, m *discordtest.Message, id string) {
 	t.Helper()
-	q, ok := redFlagQuestionAsked(m.Embeds)
-	if !ok || q.ID != id {
-		t.Fatalf("message asks %q (a question: %v), want %q:\n%s", q.ID, ok, id, redFlagText(m))
+	s, ok := redFlagScreenShown(m.Embeds)
+	if !ok || s.ID != id {
+		t.Fatalf("message shows %q (a screen: %v), want %q:\n%s", s.ID, ok, id, redFlagText(m))
 	}
+}
+
+// redFlagSelectMenu returns the message's select menu.
+func redFlagSelectMenu(t *testing.T, m *discordtest.Message) *discordgo.SelectMenu {
+	t.Helper()
+	for _, c := range m.Components {
+		if row, ok := c.(*discordgo.ActionsRow); ok {
+			for _, x := range row.Components {
+				if menu, ok := x.(*discordgo.SelectMenu); ok {
+					return menu
+				}
+			}
+		}
+	}
+	t.Fatalf("message has no select menu: %v", redFlagLabels(m))
+	return nil
 }
 
 // redFlagRunID reads the run id from the Stop button of a question message.
@@ -129,25 +163,50 @@ func (h *harness) redFlagPress(t *testing.T, a discordtest.Actor, m *discordtest
 	return h.answered(t, h.srv.Click(a, m, redFlagButtonID(t, m, label)))
 }
 
-// redFlagAnswerAll answers every question the message asks with replies[id]
-// ("No" when absent) until the outcome replaces the questions; it returns
-// the outcome and the ids of the questions asked, in order.
-func (h *harness) redFlagAnswerAll(t *testing.T, a discordtest.Actor, m *discordtest.Message, replies map[string]string) (*discordtest.Message, []string) {
+// redFlagAnswer answers the screen m shows as the member would: on a
+// question asked alone it presses replies[id] ("No" when absent); on a
+// checklist it ticks the items whose reply is "Yes" in the menu, or presses
+// None of these. It returns what the member sees next.
+func (h *harness) redFlagAnswer(t *testing.T, a discordtest.Actor, m *discordtest.Message, replies map[string]string) *discordtest.Message {
 	t.Helper()
-	var asked []string
-	for range len(redflag.Questions()) + 1 {
-		q, ok := redFlagQuestionAsked(m.Embeds)
-		if !ok {
-			return m, asked
-		}
-		asked = append(asked, q.ID)
-		reply, ok := replies[q.ID]
+	s, ok := redFlagScreenShown(m.Embeds)
+	if !ok {
+		t.Fatalf("message shows no screen of the check:\n%s", redFlagText(m))
+	}
+	if !s.Checklist {
+		reply, ok := replies[s.ID]
 		if !ok {
 			reply = "No"
 		}
-		m = h.redFlagPress(t, a, m, reply)
+		return h.redFlagPress(t, a, m, reply)
 	}
-	t.Fatalf("the check kept asking after %v", asked)
+	var ticked []string
+	for _, q := range s.Questions {
+		if replies[q.ID] == "Yes" {
+			ticked = append(ticked, q.ID)
+		}
+	}
+	if len(ticked) == 0 {
+		return h.redFlagPress(t, a, m, redFlagNoneLabel)
+	}
+	return h.answered(t, h.srv.Select(a, m, redFlagSelectMenu(t, m).CustomID, ticked...))
+}
+
+// redFlagAnswerAll answers every screen (see redFlagAnswer) until the
+// outcome replaces them; it returns the outcome and the ids of the screens
+// shown, in order: one tap each.
+func (h *harness) redFlagAnswerAll(t *testing.T, a discordtest.Actor, m *discordtest.Message, replies map[string]string) (*discordtest.Message, []string) {
+	t.Helper()
+	var shown []string
+	for range len(redflag.Screens()) + 1 {
+		s, ok := redFlagScreenShown(m.Embeds)
+		if !ok {
+			return m, shown
+		}
+		shown = append(shown, s.ID)
+		m = h.redFlagAnswer(t, a, m, replies)
+	}
+	t.Fatalf("the check kept asking after %v", shown)
 	return nil, nil
 }
 

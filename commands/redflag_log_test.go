@@ -51,28 +51,43 @@ func TestRedFlagLogsNeverRevealAnswers(t *testing.T) {
 	start := func() *bot.Response {
 		return send(&discordgo.Interaction{Type: discordgo.InteractionApplicationCommand, Data: discordgo.ApplicationCommandInteractionData{Name: redFlagName}})
 	}
-	click := func(customID string) *bot.Response {
-		return send(&discordgo.Interaction{Type: discordgo.InteractionMessageComponent, Data: discordgo.MessageComponentInteractionData{CustomID: customID}, Message: &discordgo.Message{ID: "1900000000000000002"}})
+	click := func(customID string, values ...string) *bot.Response {
+		return send(&discordgo.Interaction{Type: discordgo.InteractionMessageComponent, Data: discordgo.MessageComponentInteractionData{CustomID: customID, Values: values}, Message: &discordgo.Message{ID: "1900000000000000002"}})
 	}
 	answerAll := func(resp *bot.Response, replies map[string]redflag.Answer) (runID string) {
 		for {
-			q, ok := redFlagQuestionAsked(resp.Embeds)
+			s, ok := redFlagScreenShown(resp.Embeds)
 			if !ok {
 				return runID
 			}
-			reply, ok := replies[q.ID]
+			stop := redFlagButtonWhere(t, resp, func(id string) bool { return strings.HasPrefix(id, redFlagStopID+":") })
+			runID = strings.Split(stop, ":")[2]
+			if s.Checklist {
+				var ticked []string
+				for _, q := range s.Questions {
+					if _, ok := replies[q.ID]; ok {
+						ticked = append(ticked, q.ID)
+					}
+				}
+				if len(ticked) > 0 {
+					resp = click(redFlagMenuID(t, resp), ticked...)
+				} else {
+					resp = click(redFlagButtonWhere(t, resp, func(id string) bool { return strings.HasPrefix(id, redFlagNoneID+":") }))
+				}
+				continue
+			}
+			reply, ok := replies[s.ID]
 			if !ok {
 				reply = redflag.AnswerNo
 			}
-			id := redFlagButtonEndingIn(t, resp, ":"+string(reply))
-			runID = strings.Split(id, ":")[2]
-			resp = click(id)
+			resp = click(redFlagButtonEndingIn(t, resp, ":"+string(reply)))
 		}
 	}
 
 	runs := []string{
 		answerAll(start(), map[string]redflag.Answer{"saddle": redflag.AnswerYes}),
-		answerAll(start(), map[string]redflag.Answer{"fever": redflag.AnswerNotSure, "low_mood": redflag.AnswerCrisis}),
+		answerAll(start(), map[string]redflag.Answer{"fever": redflag.AnswerYes, "one_leg": redflag.AnswerYes, "low_mood": redflag.AnswerCrisis}),
+		answerAll(start(), map[string]redflag.Answer{"dark_pee": redflag.AnswerNotSure}),
 	}
 	first := start()
 	next := click(redFlagButtonEndingIn(t, first, ":"+string(redflag.AnswerNo)))
@@ -80,7 +95,7 @@ func TestRedFlagLogsNeverRevealAnswers(t *testing.T) {
 		t.Fatalf("stale click answered %q", refusal.Content)
 	}
 	click(redFlagButtonWhere(t, next, func(id string) bool { return strings.HasPrefix(id, redFlagStopID) }))
-	if _, asks := redFlagQuestionAsked(start().Embeds); !asks {
+	if _, asks := redFlagScreenShown(start().Embeds); !asks {
 		t.Error("after Stop, starting again should begin a new check")
 	}
 
@@ -93,6 +108,9 @@ func TestRedFlagLogsNeverRevealAnswers(t *testing.T) {
 	secrets := []string{"saddle="}
 	for _, q := range redflag.Questions() {
 		secrets = append(secrets, q.ID)
+	}
+	for _, s := range redflag.Screens() {
+		secrets = append(secrets, s.ID)
 	}
 	for l := redflag.LevelSelfCare; l <= redflag.LevelCrisis; l++ {
 		secrets = append(secrets, l.String())
@@ -113,11 +131,25 @@ func redFlagButtonWhere(t *testing.T, resp *bot.Response, match func(customID st
 	t.Helper()
 	for _, row := range resp.Components {
 		for _, c := range row.(discordgo.ActionsRow).Components {
-			if b := c.(discordgo.Button); match(b.CustomID) {
+			if b, ok := c.(discordgo.Button); ok && match(b.CustomID) {
 				return b.CustomID
 			}
 		}
 	}
 	t.Fatal("no matching button")
+	return ""
+}
+
+// redFlagMenuID is the custom_id of a checklist's select menu.
+func redFlagMenuID(t *testing.T, resp *bot.Response) string {
+	t.Helper()
+	for _, row := range resp.Components {
+		for _, c := range row.(discordgo.ActionsRow).Components {
+			if m, ok := c.(discordgo.SelectMenu); ok {
+				return m.CustomID
+			}
+		}
+	}
+	t.Fatal("no select menu")
 	return ""
 }

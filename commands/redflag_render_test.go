@@ -2,7 +2,9 @@ package commands
 
 import (
 	"fmt"
+	"strings"
 	"testing"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
@@ -41,17 +43,43 @@ func redFlagFitsDiscord(t *testing.T, resp *bot.Response) {
 		t.Errorf("%d action rows, over Discord's 5", len(resp.Components))
 	}
 	seen := map[string]bool{}
+	units := func(s string) int { return len(utf16.Encode([]rune(s))) }
 	for _, row := range resp.Components {
 		r := row.(discordgo.ActionsRow)
 		if len(r.Components) == 0 || len(r.Components) > 5 {
-			t.Errorf("a row holds %d buttons, want 1-5", len(r.Components))
+			t.Errorf("a row holds %d components, want 1-5", len(r.Components))
 		}
 		for _, c := range r.Components {
-			b := c.(discordgo.Button)
-			if utf8.RuneCountInString(b.Label) > 80 || len(b.CustomID) > 100 || seen[b.CustomID] {
-				t.Errorf("button %q (%q) breaks a limit or repeats a custom_id", b.Label, b.CustomID)
+			var id string
+			switch c := c.(type) {
+			case discordgo.Button:
+				id = c.CustomID
+				if units(c.Label) > 80 {
+					t.Errorf("button %q is over 80 units", c.Label)
+				}
+			case discordgo.SelectMenu:
+				id = c.CustomID
+				if len(r.Components) != 1 {
+					t.Errorf("select %q shares its row", c.CustomID)
+				}
+				if n := len(c.Options); n < 1 || n > 25 || c.MaxValues > n || c.MinValues == nil || *c.MinValues < 1 {
+					t.Errorf("select %q: %d options, values %v-%d", c.CustomID, n, c.MinValues, c.MaxValues)
+				}
+				if units(c.Placeholder) > 150 {
+					t.Errorf("select placeholder %q is over 150 units", c.Placeholder)
+				}
+				for _, o := range c.Options {
+					if units(o.Label) < 1 || units(o.Label) > 100 || units(o.Description) > 100 || units(o.Value) > 100 {
+						t.Errorf("option %q (%q, %q) breaks a limit", o.Label, o.Description, o.Value)
+					}
+				}
+			default:
+				t.Errorf("unexpected component %T", c)
 			}
-			seen[b.CustomID] = true
+			if id == "" || len(id) > 100 || seen[id] {
+				t.Errorf("custom_id %q is empty, over 100 or repeated", id)
+			}
+			seen[id] = true
 		}
 	}
 }
@@ -63,8 +91,13 @@ func TestEveryOutcomeFitsDiscordInEveryRegion(t *testing.T) {
 	}
 	regions := append([]string{""}, contacts.Codes()...)
 	for l := redflag.LevelSelfCare; l <= redflag.LevelEmergency; l++ {
+		var every []string
+		for _, q := range redflag.Questions() {
+			every = append(every, q.ID)
+		}
 		for _, o := range []redflag.Outcome{
 			{Level: l},
+			{Level: l, CountedUnsure: true, LowMood: true, Triggers: every},
 			{Level: l, CountedUnsure: true, LowMood: true},
 			{Level: l, CountedUnsure: true, LowMood: true, Crisis: true},
 		} {
@@ -90,23 +123,45 @@ func TestEveryOutcomeFitsDiscordInEveryRegion(t *testing.T) {
 	}
 }
 
-func TestEveryQuestionFitsDiscord(t *testing.T) {
+// Every screen fits Discord, with the longest run id and step the store can
+// make; a question asked alone has a button for each answer that names the
+// question, and a checklist has a menu with every open item and None of these.
+func TestEveryScreenFitsDiscord(t *testing.T) {
 	run := store.RedFlagRun{ID: "abcdefghijklmnopqrstuvwxyz", Step: 1 << 30}
 	var answers redflag.Answers
 	for {
-		q, done := redflag.Next(answers)
+		s, _, done := redflag.NextScreen(answers)
 		if done {
 			break
 		}
 		resp := redFlagQuestion(bot.KindUpdate, run, answers)
 		redFlagFitsDiscord(t, resp)
-		for _, a := range q.Choices() {
-			if !redFlagOffers(resp, fmt.Sprintf("%s:%s:%d:%s", redFlagAnswerID, run.ID, run.Step, a)) {
-				t.Errorf("%s: no button for %q", q.ID, a.Label())
-			}
-		}
+		prefix := fmt.Sprintf("%s:%d", run.ID, run.Step)
 		var err error
-		if answers, err = answers.Record(q.ID, redflag.AnswerNo); err != nil {
+		if s.Checklist {
+			menu := redFlagMenu(resp)
+			if menu == nil || menu.CustomID != redFlagTickID+":"+prefix+":"+s.ID || len(menu.Options) != len(s.Questions) || menu.MaxValues != len(s.Questions) {
+				t.Errorf("%s: menu %+v does not offer the %d items", s.ID, menu, len(s.Questions))
+			}
+			if !redFlagOffers(resp, redFlagNoneID+":"+prefix+":"+s.ID) {
+				t.Errorf("%s: no None of these button", s.ID)
+			}
+			for i, q := range s.Questions {
+				if !strings.Contains(resp.Embeds[0].Description, fmt.Sprintf("%d. %s", i+1, q.Text)) {
+					t.Errorf("%s: item %s is not listed in full", s.ID, q.ID)
+				}
+			}
+			answers, err = answers.RecordTicked(s.ID, nil)
+		} else {
+			q := s.Questions[0]
+			for _, a := range q.Choices() {
+				if !redFlagOffers(resp, fmt.Sprintf("%s:%s:%s:%s", redFlagAnswerID, prefix, q.ID, a)) {
+					t.Errorf("%s: no button for %q", q.ID, a.Label())
+				}
+			}
+			answers, err = answers.Record(q.ID, redflag.AnswerNo)
+		}
+		if err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -115,10 +170,21 @@ func TestEveryQuestionFitsDiscord(t *testing.T) {
 func redFlagOffers(resp *bot.Response, customID string) bool {
 	for _, row := range resp.Components {
 		for _, c := range row.(discordgo.ActionsRow).Components {
-			if c.(discordgo.Button).CustomID == customID {
+			if b, ok := c.(discordgo.Button); ok && b.CustomID == customID {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+func redFlagMenu(resp *bot.Response) *discordgo.SelectMenu {
+	for _, row := range resp.Components {
+		for _, c := range row.(discordgo.ActionsRow).Components {
+			if m, ok := c.(discordgo.SelectMenu); ok {
+				return &m
+			}
+		}
+	}
+	return nil
 }

@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -53,7 +54,7 @@ func TestRedFlagCheckInADMRunsRightThere(t *testing.T) {
 }
 
 func TestRedFlagCheckOutcomes(t *testing.T) {
-	all := len(redflag.Questions())
+	all := len(redflag.Screens())
 	tests := []struct {
 		name      string
 		replies   map[string]string
@@ -65,7 +66,7 @@ func TestRedFlagCheckOutcomes(t *testing.T) {
 	}{
 		{
 			name: "emergency answer ends the check at once", replies: map[string]string{"saddle": "Yes"}, wantAsked: 1,
-			wantLevel: redflag.LevelEmergency, wantText: []string{"emergency department now", "United States: 911", "United Kingdom: 999"},
+			wantLevel: redflag.LevelEmergency, wantText: []string{"emergency department now", "911", "999"},
 			wantNoIDs: []string{checkinOfferID},
 		},
 		{
@@ -73,22 +74,44 @@ func TestRedFlagCheckOutcomes(t *testing.T) {
 			wantLevel: redflag.LevelEmergency, wantText: []string{"emergency department now", "counted that as a yes"},
 		},
 		{
-			name: "same day", replies: map[string]string{"fever": "Yes"}, wantAsked: all,
-			wantLevel: redflag.LevelSameDay, wantText: []string{"doctor today", "urgent care"},
+			name: "dark pee with very sore muscles after a session is an emergency now", replies: map[string]string{"dark_pee": "Yes"}, wantAsked: 8,
+			wantLevel: redflag.LevelEmergency, wantText: []string{"emergency department now", "drink water", "creatine kinase"},
 			wantNoIDs: []string{checkinOfferID},
 		},
 		{
-			name: "not sure on a same-day question escalates", replies: map[string]string{"night_pain": "Not sure"}, wantAsked: all,
-			wantLevel: redflag.LevelSameDay, wantText: []string{"doctor today", "counted that as a yes"},
+			name: "sudden or tearing pain ends the check with an ambulance", replies: map[string]string{"sudden_pain": "Not sure"}, wantAsked: 9,
+			wantLevel: redflag.LevelEmergency, wantText: []string{"call for an ambulance", "counted that as a yes"},
+		},
+		{
+			name: "same day", replies: map[string]string{"fever": "Yes"}, wantAsked: all,
+			wantLevel: redflag.LevelSameDay, wantText: []string{"doctor today", "urgent care", "your doctor (GP or family doctor)", "Call your local emergency number now for numbness between your legs"},
+			wantNoIDs: []string{checkinOfferID},
+		},
+		{
+			name: "two ticks on the same-day checklist", replies: map[string]string{"infection": "Yes", "blood_pee": "Yes"}, wantAsked: all,
+			wantLevel: redflag.LevelSameDay, wantText: []string{"doctor today", "fever and feel very unwell"},
+		},
+		{
+			name: "stable one-leg numbness is a doctor within a day or two", replies: map[string]string{"one_leg": "Yes"}, wantAsked: all,
+			wantLevel: redflag.LevelWithinDays, wantText: []string{"within a day or two", "foot starts to drop or drag", "call your local emergency number now"},
+			wantIDs: []string{checkinOfferID},
 		},
 		{
 			name: "see a professional soon", replies: map[string]string{"below_knee": "Yes"}, wantAsked: all,
-			wantLevel: redflag.LevelSeeSoon, wantText: []string{"GP or a physiotherapist"},
+			wantLevel: redflag.LevelSeeSoon, wantText: []string{"your doctor (GP or family doctor) or a physiotherapist", "When to get help now", "dark pee with very sore muscles"},
 			wantIDs: []string{checkinOfferID}, wantNoIDs: []string{soreBackEntry + ":relative-rest"},
 		},
 		{
+			name: "long morning stiffness is not reassured away", replies: map[string]string{"inflammatory": "Yes"}, wantAsked: all,
+			wantLevel: redflag.LevelSeeSoon, wantText: []string{"in the next week or two", "long morning stiffness"},
+		},
+		{
+			name: "young lifter with pain on arching", replies: map[string]string{"young_arching": "Yes"}, wantAsked: all,
+			wantLevel: redflag.LevelSeeSoon, wantText: []string{"in the next week or two", "arch or lean your back backwards"},
+		},
+		{
 			name: "all no is self-care", replies: nil, wantAsked: all,
-			wantLevel: redflag.LevelSelfCare, wantText: []string{"No warning signs", redflag.Disclaimer},
+			wantLevel: redflag.LevelSelfCare, wantText: []string{"No warning signs", redflag.Disclaimer, "When to get help now", "Call your local emergency number now"},
 			wantIDs: []string{soreBackEntry + ":relative-rest", soreBackEntry + ":rule-of-twos", soreBackEntry + ":heat-vs-ice", soreBackEntry + ":return-to-lifting", checkinOfferID},
 		},
 		{
@@ -111,11 +134,11 @@ func TestRedFlagCheckOutcomes(t *testing.T) {
 			outcome, asked := h.redFlagAnswerAll(t, a, question, tt.replies)
 
 			var order []string
-			for _, q := range redflag.Questions()[:len(asked)] {
-				order = append(order, q.ID)
+			for _, s := range redflag.Screens()[:len(asked)] {
+				order = append(order, s.ID)
 			}
 			if len(asked) != tt.wantAsked || !slices.Equal(asked, order) {
-				t.Errorf("asked %v, want the first %d questions in order", asked, tt.wantAsked)
+				t.Errorf("showed %v, want the first %d screens in order", asked, tt.wantAsked)
 			}
 			shown := redFlagText(outcome)
 			for _, want := range tt.wantText {
@@ -123,10 +146,13 @@ func TestRedFlagCheckOutcomes(t *testing.T) {
 					t.Errorf("outcome lacks %q:\n%s", want, shown)
 				}
 			}
+			if strings.Contains(shown, "surgery") {
+				t.Errorf("outcome says surgery:\n%s", shown)
+			}
 			if outcome.Embeds[0].Footer == nil || outcome.Embeds[0].Footer.Text != redflag.Disclaimer {
 				t.Error("outcome lacks the disclaimer")
 			}
-			for _, label := range []string{"Yes", "No", "Not sure", "Back", "Stop"} {
+			for _, label := range []string{"Yes", "No", "Not sure", "Back", "Stop", redFlagNoneLabel} {
 				if slices.Contains(redFlagLabels(outcome), label) {
 					t.Errorf("outcome still has the %q button", label)
 				}
@@ -150,6 +176,159 @@ func TestRedFlagCheckOutcomes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A member with no warning signs reaches the result in 12 taps: No on each
+// of the 9 emergency questions, None of these on the same-day and see-soon
+// checklists, and No on the mood question. Before the checklists it took
+// 19, one for each question. Every question is still shown on the way, so
+// "no warning signs" means each sign was asked about.
+func TestRedFlagAllClearRunTakesTwelveTaps(t *testing.T) {
+	h := newHarness(t)
+	m := h.answered(t, h.srv.SlashCommand(inDM(member), redFlagName))
+	seen := map[string]bool{}
+	taps := 0
+	for ; taps < 30; taps++ {
+		s, ok := redFlagScreenShown(m.Embeds)
+		if !ok {
+			break
+		}
+		for _, q := range s.Questions {
+			seen[q.ID] = true
+		}
+		if s.Checklist {
+			m = h.redFlagPress(t, member, m, redFlagNoneLabel)
+			continue
+		}
+		m = h.redFlagPress(t, member, m, "No")
+	}
+	if taps != 12 {
+		t.Errorf("an all-clear run took %d taps, want 12", taps)
+	}
+	if !strings.Contains(m.Embeds[0].Title, "No warning signs") {
+		t.Errorf("after %d taps the member sees %q", taps, m.Embeds[0].Title)
+	}
+	for _, q := range redflag.Questions() {
+		if !seen[q.ID] {
+			t.Errorf("the all-clear run never showed %s", q.ID)
+		}
+	}
+}
+
+func TestRedFlagChecklistIsOneMenuWithNoneOfThese(t *testing.T) {
+	h := newHarness(t)
+	m := h.answered(t, h.srv.SlashCommand(inDM(member), redFlagName))
+	for range 9 {
+		m = h.redFlagPress(t, member, m, "No")
+	}
+	redFlagMustAsk(t, m, "same_day")
+	if !strings.Contains(m.Embeds[0].Title, "step 10 of 12") {
+		t.Errorf("checklist title = %q", m.Embeds[0].Title)
+	}
+	menu := redFlagSelectMenu(t, m)
+	if menu.MinValues == nil || *menu.MinValues != 1 || menu.MaxValues != len(menu.Options) || len(menu.Options) < 2 {
+		t.Errorf("menu takes %v-%d of %d options; want any number of them", menu.MinValues, menu.MaxValues, len(menu.Options))
+	}
+	if got, want := redFlagLabels(m), []string{redFlagNoneLabel, "Back", "Stop"}; !slices.Equal(got, want) {
+		t.Errorf("checklist buttons = %v, want %v", got, want)
+	}
+	ticked := h.answered(t, h.srv.Select(member, m, menu.CustomID, "night_pain"))
+	redFlagMustAsk(t, ticked, "see_soon")
+	back := h.redFlagPress(t, member, ticked, "Back")
+	redFlagMustAsk(t, back, "same_day")
+	if s, _ := redFlagScreenShown(back.Embeds); len(s.Questions) != len(menu.Options) {
+		t.Errorf("Back showed %d items, want the whole checklist of %d", len(s.Questions), len(menu.Options))
+	}
+	outcome, _ := h.redFlagAnswerAll(t, member, back, nil)
+	if !strings.Contains(outcome.Embeds[0].Title, "No warning signs") {
+		t.Errorf("untick by Back, then None of these: outcome %q", outcome.Embeds[0].Title)
+	}
+}
+
+// A button from before the checklists does not say which question it
+// answers, so it is never counted: the old message offers to start again.
+func TestRedFlagOldButtonsAskToStartAgain(t *testing.T) {
+	h := newHarness(t)
+	first := h.answered(t, h.srv.SlashCommand(inDM(member), redFlagName))
+	runID := redFlagRunID(t, first)
+	second := h.redFlagPress(t, member, first, "No")
+	run, _ := h.redFlagRunState(t, runID)
+	old := h.srv.AddMessage(second.ChannelID, discordtest.Message{AuthorID: h.srv.ApplicationID(), Content: "old question",
+		Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			discordgo.Button{Label: "Yes", Style: discordgo.SecondaryButton, CustomID: fmt.Sprintf("%s:%s:%d:y", redFlagAnswerID, runID, run.Step)},
+			discordgo.Button{Label: "No", Style: discordgo.SecondaryButton, CustomID: fmt.Sprintf("%s:%s:%d:n", redFlagAnswerID, runID, run.Step)},
+		}}}})
+	changed := h.answered(t, h.srv.Click(inDM(member), old, fmt.Sprintf("%s:%s:%d:n", redFlagAnswerID, runID, run.Step)))
+	if changed.ID != old.ID || !strings.Contains(redFlagText(changed), "has changed") || !strings.Contains(redFlagText(changed), "start again") {
+		t.Fatalf("an old button got %q in message %s", redFlagText(changed), changed.ID)
+	}
+	if after, _ := h.redFlagRunState(t, runID); after.Answers != run.Answers || after.Step != run.Step {
+		t.Errorf("an old button changed the run: %+v, was %+v", after, run)
+	}
+	fresh := h.redFlagPress(t, member, changed, "Start again")
+	redFlagMustAsk(t, fresh, redflag.Questions()[0].ID)
+	if redFlagRunID(t, fresh) == runID {
+		t.Error("Start again kept the old run")
+	}
+}
+
+// A button made for one question is never counted for another, even when
+// the run's step matches.
+func TestRedFlagAnswerButtonsNameTheirQuestion(t *testing.T) {
+	h := newHarness(t)
+	first := h.answered(t, h.srv.SlashCommand(inDM(member), redFlagName))
+	runID := redFlagRunID(t, first)
+	run, _ := h.redFlagRunState(t, runID)
+	forged := h.srv.AddMessage(first.ChannelID, discordtest.Message{AuthorID: h.srv.ApplicationID(), Content: "forged",
+		Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			discordgo.Button{Label: "No", Style: discordgo.SecondaryButton, CustomID: fmt.Sprintf("%s:%s:%d:bladder:n", redFlagAnswerID, runID, run.Step)},
+		}}}})
+	refusal := h.redFlagPress(t, member, forged, "No")
+	if !isEphemeral(refusal) || !strings.Contains(refusal.Content, "earlier") {
+		t.Errorf("an answer for the wrong question got %q", refusal.Content)
+	}
+	if after, _ := h.redFlagRunState(t, runID); after.Answers != "" {
+		t.Errorf("the click was counted: %q", after.Answers)
+	}
+}
+
+// Commands named in the check's messages are clickable mentions with the
+// id Discord gave the command, never code spans.
+func TestRedFlagMessagesMentionTheCommand(t *testing.T) {
+	h := newHarness(t)
+	mention := "</" + redFlagName + ":" + redFlagCommandID(t, h) + ">"
+	first := h.answered(t, h.srv.SlashCommand(inDM(member), redFlagName))
+	no := redFlagButtonID(t, first, "No")
+	stopped := h.redFlagPress(t, member, first, "Stop")
+	if text := redFlagText(stopped); !strings.Contains(text, mention) || strings.Contains(text, "`") {
+		t.Errorf("the stopped message does not mention %s:\n%s", mention, text)
+	}
+	if !strings.Contains(redFlagText(stopped), "Call your local emergency number now") {
+		t.Errorf("the stopped message lacks the safety net:\n%s", redFlagText(stopped))
+	}
+	kept := h.srv.AddMessage(first.ChannelID, discordtest.Message{AuthorID: h.srv.ApplicationID(), Content: "a copy of the first question",
+		Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			discordgo.Button{Label: "No", Style: discordgo.SecondaryButton, CustomID: no},
+		}}}})
+	ended := h.answered(t, h.srv.Click(inDM(member), kept, no))
+	if !strings.Contains(ended.Content, mention) {
+		t.Errorf("the ended message does not mention %s: %q", mention, ended.Content)
+	}
+}
+
+func redFlagCommandID(t *testing.T, h *harness) string {
+	t.Helper()
+	cmds, err := h.srv.WaitCommands(h.ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cmds {
+		if c.Name == redFlagName {
+			return c.ID
+		}
+	}
+	t.Fatalf("%s is not registered", redFlagName)
+	return ""
 }
 
 func TestRedFlagCheckListsTheMembersOwnNumbersFirst(t *testing.T) {
@@ -304,8 +483,8 @@ func TestRedFlagCheckOffersToContinueOrRestart(t *testing.T) {
 	stale := h.redFlagPress(t, member, first, "No")
 
 	offer := h.answered(t, h.srv.SlashCommand(member, redFlagName))
-	if !isEphemeral(offer) || !strings.Contains(offer.Content, "question 2") {
-		t.Fatalf("second start = %q, want a private offer naming question 2", offer.Content)
+	if !isEphemeral(offer) || !strings.Contains(offer.Content, "step 2 of 12") {
+		t.Fatalf("second start = %q, want a private offer naming step 2 of 12", offer.Content)
 	}
 	moved := h.redFlagPress(t, member, offer, "Continue where you left off")
 	if moved.ID != offer.ID || !strings.Contains(moved.Content, "DM") {

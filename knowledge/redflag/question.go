@@ -137,10 +137,10 @@ func Questions() []Question {
 		{ID: "blood_pee", Group: GroupSameDay, Text: "Blood in your pee (pink, red or brown) along with pain in your back or side.",
 			Label: "Blood in your pee, with back or side pain", Hint: "Pink, red or brown pee"},
 		{ID: "one_leg", Group: GroupSameDay, Level: LevelWithinDays, Text: "New numbness or mild weakness in ONE leg that is staying the same, not getting worse.",
-			Label: "New numbness or mild weakness in one leg, not getting worse", Hint: "Getting worse, a dropping foot or both legs is an emergency: go Back"},
+			Label: "New numbness or mild weakness in one leg, not getting worse", Hint: "Staying the same; getting worse or a dropping foot needs emergency help"},
 
 		{ID: "four_weeks", Group: GroupSeeSoon, Text: "Pain for about 4 weeks or more without it getting better.",
-			Label: "Pain for 4 weeks or more, not getting better"},
+			Label: "Pain for 4 weeks or more, not getting better", Hint: "Counting from when this pain started"},
 		{ID: "below_knee", Group: GroupSeeSoon, Text: "Pain that travels down one leg to below your knee (into your calf or foot).",
 			Label: "Pain running down one leg to below the knee", Hint: "Into your calf or foot"},
 		{ID: "twos_broken", Group: GroupSeeSoon, Text: "Over the last couple of weeks, pain that keeps staying 2 or more points (out of 10) above your usual level for more than 2 hours after training, even after you eased off.",
@@ -148,7 +148,7 @@ func Questions() []Question {
 		{ID: "inflammatory", Group: GroupSeeSoon, Text: "Back pain for 3 months or more, stiff for over 30 minutes in the morning, easing when you exercise and worse with rest (it may wake you in the second half of the night).",
 			Label: "Months of back pain with morning stiffness over 30 minutes", Hint: "Eases with exercise, worse with rest, may wake you in the early hours"},
 		{ID: "young_arching", Group: GroupSeeSoon, Text: "Being under 20, with back pain when you arch or lean backwards that has lasted more than 2 weeks.",
-			Label: "Under 20, with pain on arching or leaning back for over 2 weeks"},
+			Label: "Under 20, with pain on arching or leaning back for over 2 weeks", Hint: "For example in overhead presses, back extensions or gymnastics"},
 
 		{ID: "low_mood", Group: GroupMood, Text: "Lately, have you been feeling low or hopeless, or very worried about your back, for example scared that moving will damage it? If you have had thoughts of harming yourself, please choose that button."},
 	}

@@ -71,8 +71,8 @@ func TestChecklistItemsAreReadableInASelectMenu(t *testing.T) {
 				if n := units(q.Label); n < 1 || n > 100 {
 					t.Errorf("label is %d units, want 1-100: %q", n, q.Label)
 				}
-				if n := units(q.Hint); n > 100 {
-					t.Errorf("hint is %d units, want at most 100: %q", n, q.Hint)
+				if n := units(q.Hint); n < 1 || n > 100 {
+					t.Errorf("hint is %d units, want 1-100: %q", n, q.Hint)
 				}
 				if n := len([]rune(q.Text)); n > 300 {
 					t.Errorf("text is %d characters, want at most 300", n)
