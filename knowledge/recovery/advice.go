@@ -19,6 +19,15 @@ const (
 	AdviceSeeProfessional
 	// AdviceBackOff means a sudden jump: back right off and consider the red-flag check.
 	AdviceBackOff
+	// AdviceHigh means the latest reading is HighPain or more: high whatever
+	// the usual level.
+	AdviceHigh
+	// AdviceSeeDoctorToday means steady severe pain that does not ease with
+	// rest: a doctor today, and the red-flag check.
+	AdviceSeeDoctorToday
+	// AdviceHold means the trend is falling but the latest reading went up:
+	// no praise and no more load until it settles.
+	AdviceHold
 )
 
 // Advice is what to do next, in plain language.
@@ -44,7 +53,7 @@ func steady() Advice {
 }
 
 func addLoad(from, to int) Advice {
-	return Advice{Kind: AdviceAddLoad, Message: fmt.Sprintf("Your pain is trending down, from about %d/10 to %d/10. Nice work. Once your pain the morning after training has stayed steady for a few sessions, add a little load or a few reps, one change at a time, and step back if it flares.", from, to)}
+	return Advice{Kind: AdviceAddLoad, Message: fmt.Sprintf("Your pain is trending down: %d/10 when you started, %d/10 in your latest check-in. Nice work. Once your pain the morning after training has stayed steady for a few sessions, add a little load or a few reps, one change at a time, and step back if it flares.", from, to)}
 }
 
 func easeOff() Advice {
@@ -52,9 +61,21 @@ func easeOff() Advice {
 }
 
 func seeProfessional(days, from, to int) Advice {
-	return Advice{Kind: AdviceSeeProfessional, Message: fmt.Sprintf("It has been %d days and your pain has not dropped much (about %d/10 at the start, %d/10 now). That's a good time to see a GP or a physiotherapist. The red-flag check can help you judge how soon.", days, from, to), OfferRedFlagCheck: true}
+	return Advice{Kind: AdviceSeeProfessional, Message: fmt.Sprintf("It has been %d days and your pain has not dropped much (%d/10 at the start, %d/10 lately). That's a good time to see your doctor (GP or family doctor) or a physiotherapist. The red-flag check can help you judge how soon.", days, from, to), OfferRedFlagCheck: true}
 }
 
 func suddenJump(latest, usual int) Advice {
 	return Advice{Kind: AdviceBackOff, Message: fmt.Sprintf("That's a big jump: %d/10 against your usual %d/10. Back right off heavy lifting for now and keep to gentle movement such as walking. Please run the red-flag check, and get help if anything new appears, like numbness or leg weakness.", latest, usual), OfferRedFlagCheck: true}
+}
+
+func highPain(pain int) Advice {
+	return Advice{Kind: AdviceHigh, Message: fmt.Sprintf("%d/10 is high pain, whatever your usual level. Take it easy today: gentle movement such as walking, no heavy lifting. If it doesn't ease with rest, see a doctor today, and run the red-flag check if anything new appears.", pain), OfferRedFlagCheck: true}
+}
+
+func seeDoctorToday(usual int) Advice {
+	return Advice{Kind: AdviceSeeDoctorToday, Message: fmt.Sprintf("Your pain has stayed at about %d/10 without easing. Steady pain this high that doesn't ease with rest should be checked by a doctor today. Please run the red-flag check too.", usual), OfferRedFlagCheck: true}
+}
+
+func holdAfterRise(from, to int) Advice {
+	return Advice{Kind: AdviceHold, Message: fmt.Sprintf("Your latest check-in went up, from %d/10 to %d/10. Hold your training where it is for now rather than adding load, and see how the next check-ins go.", from, to)}
 }

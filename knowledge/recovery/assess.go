@@ -18,6 +18,9 @@ const (
 	// the usual size of a change people notice on a 0-10 pain scale.
 	MeaningfulDropPoints = 2
 	MeaningfulDropShare  = 0.3
+	// LowPain is the level at or below which no time alone sends anyone to a
+	// doctor: a steady 1 or 2 out of 10 after four weeks is not a referral.
+	LowPain = 2
 )
 
 // Assessment summarises a member's readings since check-ins started.
@@ -45,9 +48,14 @@ type Assessment struct {
 }
 
 // Assess summarises the valid readings taken from start to now and picks the
-// advice that matters most, in this order: a sudden jump (the latest daily or
-// manual reading at least JumpPoints above the usual level before it), no
-// meaningful drop after NoImprovementDays, then the trend.
+// advice that matters most, in this order: steady severe pain (usual level
+// and latest resting reading both SeverePain or more), a sudden jump (the
+// latest daily or manual reading at least JumpPoints above the usual level
+// before it), a high latest reading (HighPain or more), no meaningful drop
+// after NoImprovementDays (unless pain is down to LowPain or less), then the
+// trend; a falling trend earns praise and "add load" only when the latest
+// resting reading did not go up. Messages quote the member's own readings,
+// never the fitted line.
 func Assess(readings []Reading, start, now time.Time) Assessment {
 	window := within(readings, start, now)
 	a := Assessment{
@@ -65,6 +73,7 @@ func Assess(readings []Reading, start, now time.Time) Assessment {
 		}
 	}
 	f := trendOf(window, start)
+	// The fitted line decides the trend only; messages quote readings.
 	a.Trend = f.trend
 	a.Feedback = choose(window, f, a, now)
 	return a
@@ -74,15 +83,33 @@ func choose(window []Reading, f fit, a Assessment, now time.Time) Advice {
 	if a.Entries == 0 {
 		return noReadings()
 	}
+	last, previous, rose := lastRestingRise(window)
+	if a.HasUsual && a.Usual >= SeverePain && last != nil && last.Pain >= SeverePain {
+		return seeDoctorToday(a.Usual)
+	}
 	if latest, usual, ok := jump(window); ok {
 		return suddenJump(latest, usual)
+	}
+	if a.Latest.Pain >= HighPain {
+		return highPain(a.Latest.Pain)
 	}
 	if from, to, ok := noImprovement(window, a, now); ok {
 		return seeProfessional(a.DaysSinceStart, from, to)
 	}
 	switch f.trend {
 	case TrendImproving:
-		return addLoad(round(f.first), round(f.last))
+		from, known := a.Baseline, a.HasBaseline
+		if !known {
+			from, known = firstResting(window)
+		}
+		switch {
+		case rose:
+			return holdAfterRise(previous, last.Pain)
+		case known && last != nil && last.Pain < from:
+			return addLoad(from, last.Pain)
+		default:
+			return steady()
+		}
 	case TrendWorsening:
 		return easeOff()
 	case TrendSteady:
@@ -90,6 +117,27 @@ func choose(window []Reading, f fit, a Assessment, now time.Time) Advice {
 	default:
 		return earlyDays()
 	}
+}
+
+// lastRestingRise returns the latest resting reading and whether it went up
+// from the resting reading before it (previous).
+func lastRestingRise(window []Reading) (last *Reading, previous int, rose bool) {
+	var prev *Reading
+	for i, r := range window {
+		if !r.resting() {
+			continue
+		}
+		switch {
+		case last == nil || r.At.After(last.At):
+			prev, last = last, &window[i]
+		case prev == nil || r.At.After(prev.At):
+			prev = &window[i]
+		}
+	}
+	if last == nil || prev == nil {
+		return last, 0, false
+	}
+	return last, prev.Pain, last.Pain > prev.Pain
 }
 
 // jump finds a sudden rise in the latest daily or manual reading over the
@@ -123,7 +171,7 @@ func noImprovement(window []Reading, a Assessment, now time.Time) (from, to int,
 		return 0, 0, false
 	}
 	to, known := recentLevel(window, now)
-	if !known || to == 0 {
+	if !known || to <= LowPain {
 		return 0, 0, false
 	}
 	from, known = a.Baseline, a.HasBaseline

@@ -32,7 +32,12 @@ func Feedback(reading Reading, readings []Reading, start, now time.Time) Message
 	a := Assess(history, start, now)
 	switch reading.Source {
 	case SourceBaseline:
-		return Message{Text: recorded + " That's your starting point: later check-ins are compared with it. A missed day is never counted as zero."}
+		m := Message{Text: recorded + " That's your starting point: later check-ins are compared with it. A missed day is never counted as zero."}
+		if reading.Pain >= HighPain {
+			m.Text += fmt.Sprintf(" %d/10 is high pain: if it doesn't ease with rest, see a doctor today, and run the red-flag check.", reading.Pain)
+			m.OfferRedFlagCheck = true
+		}
+		return m
 	case SourceWorkout, SourceAfterWorkout:
 		return afterTraining(recorded, reading, history, a)
 	default:
@@ -49,15 +54,27 @@ func afterTraining(recorded string, reading Reading, history []Reading, a Assess
 	}
 	usual, ok := UsualLevel(before, reading.At)
 	if !ok {
+		if reading.Pain >= HighPain {
+			return Message{Text: recorded + " " + highWithoutUsual(reading.Pain), OfferRedFlagCheck: true}
+		}
 		return Message{Text: recorded + " I don't know your usual level yet, so I can't compare. A daily check-in or two will fix that."}
 	}
 	v := RuleOfTwos(usual, reading.Pain, sinceTraining(reading, before))
-	m := Message{Text: recorded + " " + v.Message, OfferRedFlagCheck: v.Kind == VerdictBackOff}
+	m := Message{Text: recorded + " " + v.Message, OfferRedFlagCheck: v.OfferRedFlagCheck}
 	if a.Feedback.Kind == AdviceSeeProfessional {
 		m.Text += " " + a.Feedback.Message
 		m.OfferRedFlagCheck = true
 	}
 	return m
+}
+
+// highWithoutUsual is the absolute rule when there is no usual level to
+// compare with: a reading of HighPain or more is high whatever it would be.
+func highWithoutUsual(pain int) string {
+	if pain >= VeryHighPain {
+		return fmt.Sprintf("%d/10 is very high pain. Stop training for today, keep to gentle movement such as walking, and run the red-flag check now.", pain)
+	}
+	return fmt.Sprintf("%d/10 is high pain. Ease right off for today. If it hasn't settled in a couple of hours, or anything new appears, run the red-flag check.", pain)
 }
 
 // sinceTraining times a reading from the session it follows: a workout

@@ -27,11 +27,18 @@ func TestFeedbackAfterACheckIn(t *testing.T) {
 		{"after workout with no workout reading", at(SourceAfterWorkout, session.Add(2*time.Hour), 6), usual3, session.Add(2 * time.Hour), []string{"3 points above"}, true},
 		{"after workout whose session was yesterday", at(SourceAfterWorkout, session.Add(20*time.Hour), 6), append(usual3, workout), session.Add(20 * time.Hour), []string{"3 points above"}, true},
 		{"workout with no usual level yet", at(SourceWorkout, day(0), 6), nil, day(0), []string{"don't know your usual level"}, false},
+		{"high workout with no usual level yet", at(SourceWorkout, day(0), 7), nil, day(0), []string{"7/10 is high pain"}, true},
+		{"very high workout with no usual level yet", at(SourceWorkout, day(0), 9), nil, day(0), []string{"9/10 is very high pain", "Stop training for today"}, true},
 		{"daily jump", at(SourceDaily, day(4), 7), usual3, day(4), []string{"Recorded: 7/10 (daily check-in)", "big jump", "red-flag check"}, true},
 		{"daily improving", at(SourceDaily, day(4), 1), join([]Reading{at(SourceBaseline, day(0), 5)}, dailies(t, 1, 4, 3, 2)), day(4), []string{"trending down", "add a little load"}, false},
 		{"manual log", at(SourceManual, day(3).Add(time.Hour), 3), usual3, day(3).Add(time.Hour), []string{"(logged by you)", "about the same"}, false},
 		{"after workout at four weeks", at(SourceAfterWorkout, day(30).Add(2*time.Hour), 5), join([]Reading{at(SourceBaseline, day(0), 5)}, dailies(t, 27, 5, 5, 5), []Reading{at(SourceWorkout, day(30), 6)}), day(30).Add(2 * time.Hour), []string{"within 2 points", "physiotherapist"}, true},
 		{"out-of-range rating", at(SourceDaily, day(1), 12), nil, day(1), []string{"0 (none) to 10"}, false},
+		{"high baseline", at(SourceBaseline, day(0), 8), nil, day(0), []string{"starting point", "8/10 is high pain", "doctor today"}, true},
+		{"jump of 4 right after training stops training", at(SourceWorkout, session, 7), usual3, session, []string{"Stop training for today", "red-flag check now"}, true},
+		{"to 8 right after training stops training", at(SourceWorkout, session, 8), join([]Reading{at(SourceBaseline, day(0), 6)}, dailies(t, 1, 6, 6)), session, []string{"Stop training for today", "8/10"}, true},
+		{"after workout 7 over a usual 6 is high", at(SourceAfterWorkout, session.Add(3*time.Hour), 7), append(join([]Reading{at(SourceBaseline, day(0), 6)}, dailies(t, 1, 6, 6)), at(SourceWorkout, session, 7)), session.Add(3 * time.Hour), []string{"high pain, whatever your usual level"}, true},
+		{"workout at a severe usual level", at(SourceWorkout, session, 7), join([]Reading{at(SourceBaseline, day(0), 7)}, dailies(t, 1, 7, 7)), session, []string{"usual level lately is 7/10", "doctor today"}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
