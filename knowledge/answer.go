@@ -1,6 +1,9 @@
 package knowledge
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // ResultKind says what kind of answer a question got.
 type ResultKind int
@@ -14,6 +17,12 @@ const (
 	ResultCrisis
 	// ResultOffTopic means the question is not about back pain from lifting, or nothing matched well.
 	ResultOffTopic
+	// ResultSameDay means the question describes a warning sign that needs a
+	// doctor today (or, for stable one-sided leg symptoms, within a day or two).
+	ResultSameDay
+	// ResultOtherLanguage means the question is not in English: the member
+	// gets the emergency and crisis numbers and is told Spotter answers in English.
+	ResultOtherLanguage
 )
 
 // String names the kind for logs and metrics.
@@ -27,6 +36,10 @@ func (k ResultKind) String() string {
 		return "crisis"
 	case ResultOffTopic:
 		return "offtopic"
+	case ResultSameDay:
+		return "sameday"
+	case ResultOtherLanguage:
+		return "language"
 	}
 	return fmt.Sprintf("ResultKind(%d)", int(k))
 }
@@ -44,7 +57,27 @@ type Result struct {
 	// AlsoCrisis is set on an emergency when the question also mentions
 	// suicide or self-harm: the card then carries the crisis lines too.
 	AlsoCrisis bool
+	// Language is the language a non-English question was written in ("es",
+	// "de"), or "" for English.
+	Language string
+	// sameDay is the same-day rule that matched, for a ResultSameDay.
+	sameDay safetyRule
 }
+
+// WithinDays reports whether a same-day result asks the member to see a
+// doctor within a day or two rather than today (stable numbness or mild
+// weakness in one leg).
+func (r Result) WithinDays() bool { return r.sameDay.withinDays() }
+
+// Warning is what a same-day result found, in plain words ("fever, chills
+// or night sweats"), or "".
+func (r Result) Warning() string { return string(r.sameDay) }
+
+// Entries the safety layer and weak matches point to, when the base has them.
+const (
+	overviewID     = "why-back-hurts"
+	warningSignsID = "red-flags"
+)
 
 // Thresholds on the ranker's best score. They were set on general lifter
 // wording and checked against the evaluation set (see eval_test.go).
@@ -67,12 +100,8 @@ const (
 // overview entry.
 func (b *Base) Answer(question string) Result {
 	raw := tokenize(question)
-	v := b.safety.check(raw)
-	switch {
-	case v.emergency != "":
-		return Result{Kind: ResultEmergency, Entry: b.emergency, AlsoCrisis: v.crisis}
-	case v.crisis:
-		return Result{Kind: ResultCrisis, Entry: b.crisis}
+	if r, ok := b.beforeRanking(raw); ok {
+		return r
 	}
 	toks := b.index.correct(raw)
 	hits := b.index.search(toks, maxSuggestions+1)
@@ -97,5 +126,58 @@ func (b *Base) Answer(question string) Result {
 			r.Suggestions = append(r.Suggestions, b.index.docs[h.doc])
 		}
 	}
+	if unsure {
+		// A weak match is offered beside the overview and the warning
+		// signs, never alone.
+		r.Suggestions = b.withSafetyNet(r.Entry, r.Suggestions)
+	}
 	return r
+}
+
+// beforeRanking is the answer decided before any ranking, if any: an
+// emergency, a crisis or a same-day warning sign (in English, or in one of
+// the other languages the safety layer reads), or, for any other question
+// not in English, the card that gives the numbers and says Spotter answers
+// in English.
+func (b *Base) beforeRanking(raw []string) (Result, bool) {
+	v := b.safety.check(raw)
+	lang := ""
+	if v.emergency == "" && !v.crisis && v.sameDay == "" {
+		lang = otherLanguage(raw)
+		if lang != "" {
+			v = foreignSafety(raw)
+		}
+	}
+	switch {
+	case v.emergency != "":
+		return Result{Kind: ResultEmergency, Entry: b.emergency, AlsoCrisis: v.crisis, Language: lang}, true
+	case v.crisis:
+		return Result{Kind: ResultCrisis, Entry: b.crisis, Language: lang}, true
+	case v.sameDay != "":
+		e := b.byID[warningSignsID]
+		if e == nil {
+			e = b.emergency
+		}
+		return Result{Kind: ResultSameDay, Entry: e, sameDay: v.sameDay}, true
+	case lang != "":
+		return Result{Kind: ResultOtherLanguage, Language: lang}, true
+	}
+	return Result{}, false
+}
+
+// withSafetyNet adds the overview and the warning-signs entry to the
+// alternatives of a weak match, keeping at most maxSuggestions.
+func (b *Base) withSafetyNet(best *Entry, alternatives []*Entry) []*Entry {
+	out := make([]*Entry, 0, maxSuggestions)
+	for _, id := range []string{overviewID, warningSignsID} {
+		if e := b.byID[id]; e != nil && e != best {
+			out = append(out, e)
+		}
+	}
+	for _, e := range alternatives {
+		if len(out) < maxSuggestions && !slices.Contains(out, e) {
+			out = append(out, e)
+		}
+	}
+	return out
 }

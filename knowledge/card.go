@@ -42,6 +42,9 @@ const (
 	labelCrisisLines  = "Crisis lines"
 	labelAlsoCrisis   = "If you are thinking about hurting yourself"
 	labelTopics       = "Topics I can help with"
+	labelSameDay      = "Where to get seen"
+	labelIfWorse      = "Call now instead if"
+	labelSafetyNet    = "If you feel unwell"
 
 	offTopicTitle       = "I only cover back pain from lifting"
 	offTopicDescription = "Sorry, that's outside what I know. I only answer questions about lower-back pain from squats, " +
@@ -60,20 +63,102 @@ const (
 func (b *Base) Card(r Result, region string) Card {
 	var c Card
 	switch {
+	case r.Kind == ResultOtherLanguage:
+		c = otherLanguageCard(r.Language, region)
 	case r.Entry == nil || r.Kind == ResultOffTopic:
-		c = offTopicCard(r.Suggestions)
+		c = offTopicCard(r.Suggestions, region)
 	case r.Entry.Kind == KindEmergency || r.Kind == ResultEmergency:
 		c = emergencyCard(r.Entry, region, r.AlsoCrisis)
 		c.Related = b.relatedEntries(r.Entry)
 	case r.Entry.Kind == KindCrisis || r.Kind == ResultCrisis:
 		c = crisisCard(r.Entry, region)
 		c.Related = b.relatedEntries(r.Entry)
+	case r.Kind == ResultSameDay:
+		c = sameDayCard(r, region)
+		c.Related = b.relatedEntries(r.Entry)
 	default:
 		c = entryCard(r.Entry, r.Suggestions)
+		if r.Score < confidentScore && len(r.Suggestions) > 0 {
+			// A weak match: the member may be describing something else,
+			// so the card says where to turn if they are unwell.
+			c.Fields = append(c.Fields, Field{labelSafetyNet, safetyNetLine(region)})
+		}
 		c.Related = mergeRelated(r.Entry, r.Suggestions, b.relatedEntries(r.Entry))
 	}
 	return c.fit()
 }
+
+// sameDayCard is the warning-signs entry under a "get seen today" banner
+// (or "within a day or two" for stable one-sided leg symptoms), with the
+// region's same-day line and, because a same-day sign can turn into an
+// emergency, the emergency number.
+func sameDayCard(r Result, region string) Card {
+	e := r.Entry
+	when := "today"
+	if r.WithinDays() {
+		when = "within a day or two"
+	}
+	banner := fmt.Sprintf("**Get seen %s: what you describe (%s) is a warning sign that needs a doctor to check it, %s.**",
+		when, r.Warning(), when)
+	c := Card{
+		Title:       "Get seen " + when + ": " + e.Title,
+		Description: banner + "\n\n" + e.Short,
+		Footer:      Disclaimer, EntryID: e.ID, Kind: ResultSameDay,
+	}
+	c.Fields = append(c.Fields,
+		Field{labelSameDay, "Contact " + contacts.UrgentLine(region) + ". " + contacts.ShownFor(region) + " " + changeRegion},
+		Field{labelIfWorse, fmt.Sprintf("Call %s or go to an emergency department now if you get numbness between the legs, "+
+			"trouble peeing or controlling your bowels, weakness or numbness in both legs, chest pain or fainting.", contacts.EmergencyNumber(region))},
+		Field{labelDoNow, e.DoNow}, Field{labelGetHelp, e.GetHelp}, Field{labelSources, sourceList(e.Sources)})
+	return c
+}
+
+// otherLanguageCard answers a question that is not in English: the
+// member's emergency and crisis numbers first, in a line of their own
+// language where Spotter has one, and that Spotter answers in English.
+func otherLanguageCard(lang, region string) Card {
+	desc := ""
+	if line, ok := inYourLanguage[lang]; ok {
+		desc = line + "\n\n"
+	}
+	desc += "Spotter answers in English. If this is an emergency, call " + contacts.EmergencyNumber(region) +
+		" now. If you are thinking about suicide or hurting yourself, please reach a crisis line below. " +
+		"To ask about your back, try again in English. " + contacts.ShownFor(region) + " " + changeRegion
+	return Card{
+		Title:       "Spotter answers in English",
+		Description: desc,
+		Footer:      Disclaimer,
+		Kind:        ResultOtherLanguage,
+		Fields: []Field{
+			{labelEmergency, strings.Join(contacts.EmergencyLines(region), "\n")},
+			{labelCrisisLines, strings.Join(contacts.CrisisLines(region), "\n")},
+		},
+	}
+}
+
+// inYourLanguage says, in the member's language, that Spotter answers in
+// English and to call the emergency number or a crisis line if needed.
+var inYourLanguage = map[string]string{
+	"es": "Spotter solo responde en inglés. Si es una emergencia, llama ahora al número de emergencias. Si piensas en hacerte daño, contacta una línea de crisis (abajo).",
+	"pt": "O Spotter só responde em inglês. Se for uma emergência, ligue agora para o número de emergência. Se está pensando em se machucar, procure uma linha de apoio (abaixo).",
+	"de": "Spotter antwortet nur auf Englisch. Im Notfall rufe jetzt den Notruf an. Wenn du daran denkst, dir etwas anzutun, wende dich an eine Krisenhotline (unten).",
+	"fr": "Spotter ne répond qu'en anglais. En cas d'urgence, appelle maintenant le numéro d'urgence. Si tu penses à te faire du mal, contacte une ligne d'écoute (ci-dessous).",
+	"it": "Spotter risponde solo in inglese. In caso di emergenza chiama subito il numero di emergenza. Se pensi di farti del male, contatta una linea di ascolto (sotto).",
+}
+
+// safetyNetLine is the one line every off-topic or weak answer carries:
+// where to turn when seriously unwell or struggling, in the member's region.
+func safetyNetLine(region string) string {
+	crisis := "a crisis line (" + contacts.Directory + ")"
+	if r, ok := contacts.Lookup(region); ok {
+		crisis = r.Crisis[0]
+	}
+	return fmt.Sprintf("Seriously unwell: call %s. Struggling or thinking of hurting yourself: %s. %s",
+		contacts.EmergencyNumber(region), crisis, contacts.ShownFor(region))
+}
+
+// changeRegion tells members how to set their country.
+const changeRegion = "Set your country with /region."
 
 func entryCard(e *Entry, alternatives []*Entry) Card {
 	c := Card{Title: e.Title, Description: e.Short, Footer: Disclaimer, EntryID: e.ID, Kind: ResultEntry}
@@ -88,7 +173,7 @@ func entryCard(e *Entry, alternatives []*Entry) Card {
 func emergencyCard(e *Entry, region string, alsoCrisis bool) Card {
 	c := Card{
 		Title:       e.Title,
-		Description: "**" + emergencyAction(region) + "**\n\n" + e.Short,
+		Description: "**" + emergencyAction(region) + "**\n\n" + e.Short + "\n\n" + contacts.ShownFor(region) + " " + changeRegion,
 		Footer:      Disclaimer, EntryID: e.ID, Kind: ResultEmergency,
 	}
 	c.Fields = append(c.Fields, Field{labelEmergency, strings.Join(contacts.EmergencyLines(region), "\n")})
@@ -102,7 +187,7 @@ func emergencyCard(e *Entry, region string, alsoCrisis bool) Card {
 func crisisCard(e *Entry, region string) Card {
 	c := Card{
 		Title:       e.Title,
-		Description: "**" + crisisAction(region) + "**\n\n" + e.Short,
+		Description: "**" + crisisAction(region) + "**\n\n" + e.Short + "\n\n" + contacts.ShownFor(region) + " " + changeRegion,
 		Footer:      Disclaimer, EntryID: e.ID, Kind: ResultCrisis,
 	}
 	c.Fields = append(c.Fields,
@@ -112,11 +197,12 @@ func crisisCard(e *Entry, region string) Card {
 	return c
 }
 
-func offTopicCard(suggestions []*Entry) Card {
+func offTopicCard(suggestions []*Entry, region string) Card {
 	c := Card{Title: offTopicTitle, Description: offTopicDescription, Footer: Disclaimer, Kind: ResultOffTopic, Related: suggestions}
 	if len(suggestions) > 0 {
 		c.Fields = []Field{{labelTopics, titleList(suggestions)}}
 	}
+	c.Fields = append(c.Fields, Field{labelSafetyNet, safetyNetLine(region)})
 	return c
 }
 
@@ -130,12 +216,8 @@ func emergencyAction(region string) string {
 
 // crisisAction is the first line of a crisis card.
 func crisisAction(region string) string {
-	r, ok := contacts.Lookup(region)
-	switch {
-	case ok && len(r.Crisis) > 0:
+	if r, ok := contacts.Lookup(region); ok {
 		return fmt.Sprintf("Please reach out now: %s. If you are in danger, call %s.", r.Crisis[0], r.Emergency)
-	case ok:
-		return fmt.Sprintf("Please reach out now to a crisis line below or someone you trust. If you are in danger, call %s.", r.Emergency)
 	}
 	return "Please reach out now to a crisis line below or someone you trust. If you are in danger, call your local emergency number."
 }

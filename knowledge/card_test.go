@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spotter-bot/spotter/knowledge/contacts"
 	"github.com/spotter-bot/spotter/knowledge/internal/mdfile"
 )
 
@@ -43,8 +44,8 @@ func TestCardOffersAlternativesFirst(t *testing.T) {
 	alt, _ := b.Entry("trap-bar-deadlift")
 	red, _ := b.Entry("red-flags")
 	c := b.Card(Result{Kind: ResultEntry, Entry: e, Suggestions: []*Entry{alt, red, e}}, "")
-	if got := fieldNames(c); got != "What to do now | When to get help | Not quite it? Try | Sources" {
-		t.Errorf("fields = %s", got)
+	if got := fieldNames(c); got != "What to do now | When to get help | Not quite it? Try | Sources | If you feel unwell" {
+		t.Errorf("fields = %s, want the safety line last on a weak match", got)
 	}
 	if got := strings.Join(ids(c.Related), ","); got != "trap-bar-deadlift,red-flags,leg-pain" {
 		t.Errorf("related = %s, want alternatives first, no repeats, not the entry itself", got)
@@ -58,7 +59,7 @@ func TestEmergencyCardPutsTheUrgentActionFirst(t *testing.T) {
 		name, region, action, firstNumber string
 	}{
 		{"known region", "gb", "**Call 999 or go to the nearest emergency department now.**", "United Kingdom: 999"},
-		{"unknown region", "", "**Call your local emergency number", "United States: 911"},
+		{"unknown region", "", "**Call your local emergency number", "Your local emergency number"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -69,8 +70,8 @@ func TestEmergencyCardPutsTheUrgentActionFirst(t *testing.T) {
 			if c.Fields[0].Name != "Emergency numbers" || !strings.HasPrefix(c.Fields[0].Value, tt.firstNumber) {
 				t.Errorf("first field = %+v", c.Fields[0])
 			}
-			if strings.Count(c.Fields[0].Value, "\n") != 6 {
-				t.Errorf("want every region's number listed, got %q", c.Fields[0].Value)
+			if !strings.Contains(c.Description, contacts.ShownFor(tt.region)) {
+				t.Errorf("description %q does not say whose numbers these are", c.Description)
 			}
 			if c.Kind != ResultEmergency || c.EntryID != "emergency" {
 				t.Errorf("kind/id = %v/%q", c.Kind, c.EntryID)
@@ -86,8 +87,8 @@ func TestEmergencyCardAlsoCarriesCrisisLines(t *testing.T) {
 	if got := fieldNames(c); !strings.HasPrefix(got, "Emergency numbers | If you are thinking about hurting yourself") {
 		t.Fatalf("fields = %s", got)
 	}
-	if v := c.Fields[1].Value; !strings.Contains(v, "\nAustralia: Lifeline 13 11 14\n") {
-		t.Errorf("crisis field = %q, want the member's region first", v)
+	if v := c.Fields[1].Value; !strings.HasSuffix(v, "\nAustralia: Lifeline 13 11 14") {
+		t.Errorf("crisis field = %q, want the member's own line", v)
 	}
 }
 
@@ -97,9 +98,9 @@ func TestCrisisCard(t *testing.T) {
 	tests := []struct {
 		name, region, action, firstLine string
 	}{
-		{"region with a crisis line", "US", "**Please reach out now: 988 Suicide & Crisis Lifeline (call or text 988). If you are in danger, call 911.**", "United States: 988"},
-		{"region without one", "NZ", "**Please reach out now to a crisis line below or someone you trust. If you are in danger, call 111.**", "United States: 988"},
-		{"unknown region", "", "**Please reach out now to a crisis line below", "United States: 988"},
+		{"United States", "US", "**Please reach out now: 988 Suicide & Crisis Lifeline (call or text 988). If you are in danger, call 911.**", "United States: 988"},
+		{"New Zealand", "NZ", "**Please reach out now: Need to Talk? 1737 (free call or text, any time). If you are in danger, call 111.**", "New Zealand: Need to Talk? 1737"},
+		{"unknown region", "", "**Please reach out now to a crisis line below", "Find a free line in your country at findahelpline.com"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -133,8 +134,63 @@ func TestOffTopicCard(t *testing.T) {
 	if c.Title != "I only cover back pain from lifting" || !strings.Contains(c.Description, "I only answer questions about lower-back pain") {
 		t.Errorf("card = %q / %q", c.Title, c.Description)
 	}
-	if len(c.Fields) != 1 || c.Fields[0].Value != "• Heat or ice?" || len(c.Related) != 1 || c.EntryID != "" {
+	if len(c.Fields) != 2 || c.Fields[0].Value != "• Heat or ice?" || len(c.Related) != 1 || c.EntryID != "" {
 		t.Errorf("card = %+v", c)
+	}
+	if net := c.Fields[1]; net.Name != "If you feel unwell" || !strings.Contains(net.Value, "local emergency number") || !strings.Contains(net.Value, "findahelpline.com") {
+		t.Errorf("safety line = %+v, want the emergency number and a crisis line", net)
+	}
+	if gb := b.Card(Result{Kind: ResultOffTopic}, "GB"); !strings.Contains(gb.Fields[len(gb.Fields)-1].Value, "999") ||
+		!strings.Contains(gb.Fields[len(gb.Fields)-1].Value, "Samaritans 116 123") {
+		t.Errorf("UK safety line = %q, want the member's own numbers", gb.Fields[len(gb.Fields)-1].Value)
+	}
+}
+
+func TestSameDayCard(t *testing.T) {
+	b := mustDefault(t)
+	tests := []struct {
+		question, region, when, line string
+	}{
+		{"back pain and a fever since yesterday", "GB", "today", "NHS 111"},
+		{"lower back pain and night sweats", "AU", "today", "healthdirect"},
+		{"back sore and feeling feverish", "US", "today", "urgent care"},
+		{"new numbness in my left shin since the tweak, not getting worse", "NZ", "within a day or two", "Healthline"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			r := b.Answer(tt.question)
+			if r.Kind != ResultSameDay {
+				t.Fatalf("kind = %v, want same-day", r.Kind)
+			}
+			c := b.Card(r, tt.region)
+			if c.Kind != ResultSameDay || !strings.HasPrefix(c.Title, "Get seen "+tt.when) || !strings.HasPrefix(c.Description, "**Get seen "+tt.when) {
+				t.Errorf("card %v %q / %q, want a get-seen-%s banner", c.Kind, c.Title, c.Description, tt.when)
+			}
+			if got := fieldNames(c); !strings.HasPrefix(got, "Where to get seen | Call now instead if") {
+				t.Errorf("fields = %s", got)
+			}
+			if !strings.Contains(c.Fields[0].Value, tt.line) {
+				t.Errorf("same-day line = %q, want %q", c.Fields[0].Value, tt.line)
+			}
+		})
+	}
+}
+
+func TestOtherLanguageCard(t *testing.T) {
+	b := mustDefault(t)
+	r := b.Answer("me duele la espalda después de hacer peso muerto, ¿qué hago?")
+	if r.Kind != ResultOtherLanguage || r.Language != "es" {
+		t.Fatalf("result = %v %q, want the other-language card for Spanish", r.Kind, r.Language)
+	}
+	c := b.Card(r, "ES")
+	if !strings.Contains(c.Description, "Spotter solo responde en inglés") || !strings.Contains(c.Description, "Spotter answers in English") {
+		t.Errorf("description = %q", c.Description)
+	}
+	if !strings.Contains(c.Description, "Numbers shown for Spain") {
+		t.Errorf("description %q does not say whose numbers these are", c.Description)
+	}
+	if got := fieldNames(c); got != "Emergency numbers | Crisis lines" || !strings.Contains(c.Fields[1].Value, "024") {
+		t.Errorf("fields = %s / %q", got, c.Fields[1].Value)
 	}
 }
 

@@ -1,5 +1,7 @@
 package knowledge
 
+import "strings"
+
 // maxTypos is how many edits a misspelt word of n bytes may carry and still
 // be corrected: none for short words (where one edit makes another real word),
 // one for ordinary words, two for long ones.
@@ -24,10 +26,10 @@ func typoDistance(a, b string, limit int) int {
 		return limit + 1
 	}
 	if len(a) <= 4 {
-		if a == b {
+		switch {
+		case a == b:
 			return 0
-		}
-		if len(a) == len(b) && isSwap(a, b) {
+		case len(a) == len(b) && isSwap(a, b):
 			return 1
 		}
 		return limit + 1
@@ -139,4 +141,22 @@ func (d *typoDict) correct(w string) string {
 		return ""
 	}
 	return d.list[best]
+}
+
+// unstar reads back a censored word: the vocabulary word that begins with
+// what stands before the stars and ends with what stands after them
+// ("a**hole", "sui**de"), with at least one letter for the stars; "" when
+// there is none.
+func (d *typoDict) unstar(w string) string {
+	first, last := strings.IndexByte(w, '*'), strings.LastIndexByte(w, '*')
+	if first < 0 {
+		return ""
+	}
+	prefix, suffix := w[:first], w[last+1:]
+	for _, cand := range d.list {
+		if len(cand) > len(prefix)+len(suffix) && strings.HasPrefix(cand, prefix) && strings.HasSuffix(cand, suffix) {
+			return cand
+		}
+	}
+	return ""
 }

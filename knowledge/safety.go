@@ -1,56 +1,89 @@
 package knowledge
 
-// The safety layer reads every question before the ranker does. If the
-// question describes a possible emergency (cauda equina signs, both legs
-// weak or numb, rapidly worsening weakness, a serious accident, cancer with
-// new leg symptoms) or suicide or self-harm, that decides the answer and no
-// ranking can override it.
+import "strconv"
+
+// The safety layer reads every question before the ranker does. Each
+// warning sign in clinical-notes.md is a rule over concepts (a body part, a
+// symptom, a time course, a context) found anywhere in the question, so it
+// survives paraphrase, slang, typos and word order. A concept that is
+// denied ("no numbness at all"), or that stands in a hypothetical ("what
+// would happen if"), does not count.
 //
-// Both can be true at once: the result is then an emergency whose card also
-// carries the crisis lines, because the emergency number is the right first
-// call in both situations and the crisis lines follow straight after.
+// Three findings decide the answer ahead of any ranking: an emergency
+// (call the emergency number now), a crisis (suicide or self-harm) and a
+// same-day sign (get seen today). An emergency and a crisis can both be
+// true: the result is then an emergency whose card also carries the crisis
+// lines, because the emergency number is the right first call in both.
 
 // safetyRule names the rule that made a question urgent, for tests and logs.
 type safetyRule string
 
+// Emergency rules.
 const (
 	ruleSaddleNumbness safetyRule = "numbness in the saddle area"
 	ruleBladderBowel   safetyRule = "bladder or bowel change"
+	ruleNewLeakage     safetyRule = "leaking urine that is new or comes with numbness"
 	ruleSexual         safetyRule = "new sexual problem"
-	ruleBothLegs       safetyRule = "both legs weak or numb"
-	ruleWorsening      safetyRule = "rapidly worsening leg weakness"
+	ruleBothLegs       safetyRule = "both legs weak, numb or with nerve pain"
+	ruleWorsening      safetyRule = "worsening leg weakness, foot drop or a leg giving way"
 	ruleTrauma         safetyRule = "serious accident or fall"
 	ruleCancer         safetyRule = "cancer history with new leg symptoms"
+	ruleRhabdo         safetyRule = "dark urine after hard training"
+	ruleAortic         safetyRule = "sudden tearing or severe pain, belly pain or collapse"
+	ruleHeartLungs     safetyRule = "chest pain or breathlessness"
 )
+
+// Same-day rules.
+const (
+	ruleFever        safetyRule = "fever, chills or night sweats"
+	ruleInfection    safetyRule = "recent infection"
+	ruleInjecting    safetyRule = "injecting drugs"
+	ruleImmune       safetyRule = "weakened immune system"
+	ruleBoneThin     safetyRule = "osteoporosis or thin bones"
+	ruleWeightLoss   safetyRule = "weight loss without trying"
+	ruleCancerPast   safetyRule = "history of cancer"
+	ruleNightPain    safetyRule = "pain at night or not eased by rest"
+	ruleProcedure    safetyRule = "recent spinal procedure"
+	ruleBloodInUrine safetyRule = "blood in the urine"
+	ruleAge          safetyRule = "new pain under 20 or over 50 with no lift behind it"
+	ruleOneLeg       safetyRule = "new numbness or mild weakness in one leg"
+)
+
+// WithinDays reports whether the rule asks for a doctor within a day or two
+// rather than today: only stable one-sided leg symptoms do.
+func (r safetyRule) withinDays() bool { return r == ruleOneLeg }
 
 // safetyVerdict is what the safety layer found in one question.
 type safetyVerdict struct {
 	emergency safetyRule // empty when no emergency rule matched
+	sameDay   safetyRule // empty when no same-day rule matched
 	crisis    bool
 }
 
 // safety holds the compiled lexicons.
 type safety struct {
-	concepts   *phraseSet // labelled by concept
-	crisis     *phraseSet
-	exclusions *phraseSet
-	dict       *typoDict
-	known      func(string) bool
-	negators   map[string]bool
-	hedges     map[string]bool
-	stops      map[string]bool
+	concepts     *phraseSet // labelled by concept
+	crisis       *phraseSet
+	exclusions   *phraseSet
+	hypothetical *phraseSet
+	dict         *typoDict
+	known        func(string) bool
+	negators     map[string]bool
+	hedges       map[string]bool
+	stops        map[string]bool
 }
 
 // newSafety compiles the lexicons. known reports words that are spelt
 // correctly (they are never "corrected" into a lexicon word).
 func newSafety(known func(string) bool) *safety {
 	s := &safety{
-		crisis:     compilePhrases(crisisPatterns()),
-		exclusions: compilePhrases(exclusionPatterns()),
-		known:      known,
-		negators:   wordSet(negators()),
-		hedges:     wordSet(hedges()),
-		stops:      wordSet(negationStops()),
+		crisis:       compilePhrases(crisisPatterns()),
+		exclusions:   compilePhrases(exclusionPatterns()),
+		hypothetical: compilePhrases(hypotheticalPatterns()),
+		known:        known,
+		negators:     wordSet(negators()),
+		hedges:       wordSet(hedges()),
+		stops:        wordSet(negationStops()),
 	}
 	groups := conceptPatterns()
 	s.concepts = compileGroups(groups[:])
@@ -64,13 +97,14 @@ func (s *safety) check(raw []string) safetyVerdict {
 	var v safetyVerdict
 	v.crisis = s.crisis.contains(toks)
 
+	hypo := s.hypotheticalScope(toks)
 	var found [numConcepts]bool
 	trigger := make([]bool, len(toks))
 	type span struct {
 		c          concept
 		start, end int
 	}
-	spans := make([]span, 0, 8)
+	spans := make([]span, 0, 16)
 	s.concepts.find(toks, func(c, start, end int) {
 		spans = append(spans, span{concept(c), start, end})
 		for i := start; i <= end; i++ {
@@ -78,39 +112,15 @@ func (s *safety) check(raw []string) safetyVerdict {
 		}
 	})
 	for _, sp := range spans {
-		if !s.negated(toks, trigger, sp.start) {
+		if !hypo[sp.start] && !s.negated(toks, trigger, sp.start) {
 			found[sp.c] = true
 		}
 	}
 	v.emergency = emergencyRule(found)
-	return v
-}
-
-// emergencyRule combines the concepts found into the first emergency rule
-// that applies, or "".
-func emergencyRule(f [numConcepts]bool) safetyRule {
-	numb := f[conceptNumb]
-	weakOrNumb := f[conceptWeak] || numb || f[conceptGivingWay]
-	switch {
-	case numb && f[conceptSaddle]:
-		return ruleSaddleNumbness
-	case numb && f[conceptButt] && !f[conceptOneSide] && !f[conceptSitting]:
-		// Numb buttocks on both sides, not explained by a long sit.
-		return ruleSaddleNumbness
-	case f[conceptBladderBowel]:
-		return ruleBladderBowel
-	case f[conceptSexual], numb && f[conceptSex]:
-		return ruleSexual
-	case f[conceptBothLegs] && weakOrNumb, f[conceptLegs] && (numb || f[conceptGivingWay]):
-		return ruleBothLegs
-	case f[conceptFootDrop], f[conceptWeak] && f[conceptWorsening] && f[conceptLegPart]:
-		return ruleWorsening
-	case f[conceptTrauma]:
-		return ruleTrauma
-	case f[conceptCancer] && weakOrNumb:
-		return ruleCancer
+	if v.emergency == "" {
+		v.sameDay = sameDayRule(found, statedAge(toks))
 	}
-	return ""
+	return v
 }
 
 // canonical blanks out look-alike phrases and corrects misspelt words to
@@ -122,11 +132,27 @@ func (s *safety) canonical(raw []string) []string {
 		if t == clauseBreak || s.known(t) {
 			continue
 		}
-		if c := s.dict.correct(t); c != "" {
+		if c := s.dict.unstar(t); c != "" {
+			toks[i] = c
+		} else if c := s.dict.correct(t); c != "" {
 			toks[i] = c
 		}
 	}
-	return s.exclusions.blank(toks)
+	return s.exclusions.blank(splitUnits(toks))
+}
+
+// hypotheticalScope marks the tokens that stand in a hypothetical or a
+// general question ("what would happen if the bar fell on me", "what are
+// the signs of ..."): from the marker to the end of its clause, or to a
+// word like "but" that starts the member's own account.
+func (s *safety) hypotheticalScope(toks []string) []bool {
+	in := make([]bool, len(toks))
+	s.hypothetical.find(toks, func(_, start, _ int) {
+		for i := start; i < len(toks) && toks[i] != clauseBreak && !s.stops[toks[i]]; i++ {
+			in[i] = true
+		}
+	})
+	return in
 }
 
 // negated reports whether a negator denies the match starting at start:
@@ -150,4 +176,61 @@ func (s *safety) negated(toks []string, trigger []bool, start int) bool {
 		counted++
 	}
 	return false
+}
+
+// statedAge finds an age the member gives for themselves ("I'm 56", "52
+// year old", "age 17", "52m", "71 and still lifting"), or 0. Units are
+// already split from numbers (see splitUnits).
+func statedAge(toks []string) int {
+	for i, t := range toks {
+		n, err := strconv.Atoi(t)
+		if err != nil || n < 10 || n > 110 {
+			continue
+		}
+		prev, next := "", ""
+		if i > 0 {
+			prev = toks[i-1]
+		}
+		if i+1 < len(toks) {
+			next = toks[i+1]
+		}
+		aboutMe := i == 0 || prev == "im" || prev == "am" || prev == "me"
+		switch {
+		case next == "years" || next == "year" || next == "yo" || next == "yrs" || next == "yr" || next == "y":
+			return n
+		case prev == "age" || prev == "aged" || prev == "turned" || prev == "turning":
+			return n
+		case aboutMe && (next == "m" || next == "f" || next == "and" || next == "here" || next == "now" || next == "still" || next == clauseBreak || next == ""):
+			return n
+		case prev == "im" || prev == "am":
+			return n
+		}
+	}
+	return 0
+}
+
+// splitUnits separates a number from the unit written against it ("8kg",
+// "3am", "39c"), so that the unit counts as a word of its own.
+func splitUnits(toks []string) []string {
+	var out []string
+	for i, t := range toks {
+		j := 0
+		for j < len(t) && t[j] >= '0' && t[j] <= '9' {
+			j++
+		}
+		if j == 0 || j == len(t) || t[j] < 'a' || t[j] > 'z' {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]string, 0, len(toks)+1), toks[:i]...)
+		}
+		out = append(out, t[:j], t[j:])
+	}
+	if out == nil {
+		return toks
+	}
+	return out
 }

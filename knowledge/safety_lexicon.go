@@ -6,6 +6,7 @@ type concept int
 
 const (
 	conceptNumb concept = iota
+	conceptTingling
 	conceptSaddle
 	conceptButt
 	conceptOneSide
@@ -22,6 +23,40 @@ const (
 	conceptFootDrop
 	conceptTrauma
 	conceptCancer
+	conceptNervePain
+	conceptDarkUrine
+	conceptBloodUrine
+	conceptMuscleSwelling
+	conceptTearing
+	conceptSudden
+	conceptSevere
+	conceptBelly
+	conceptFaint
+	conceptColdSweat
+	conceptChest
+	conceptBreathless
+	conceptShoulderBlades
+	conceptAtRest
+	conceptFever
+	conceptNightSweats
+	conceptInfection
+	conceptInjecting
+	conceptImmune
+	conceptBoneThin
+	conceptWeightLoss
+	conceptUnexplained
+	conceptNightPain
+	conceptSpinalProcedure
+	conceptLongAgo
+	conceptLeakage
+	conceptNewOnset
+	conceptVeryUnwell
+	conceptLiftCause
+	conceptFatigue
+	conceptLegFails
+	conceptHadIt
+	conceptPulsingBelly
+	conceptTightGear
 	numConcepts
 )
 
@@ -34,9 +69,13 @@ func conceptPatterns() [numConcepts][]string {
 			"numb|numbness|numbed|numbish|numbing|numbly",
 			"no|lost|lose|losing|loss|lack|reduced|altered|less|zero ...1 feeling|sensation",
 			"cant|cannot|couldnt|barely|hardly ... feel|feeling",
-			"pins and needles", "tingl*",
 			"feel|feels|felt|feeling|went|gone|go|goes|going|gotten ... dead",
+			"dead|deadness ...1 feeling|feel|sensation",
+			"feels|feel|feeling|felt|like|gone|went|goes|keeps|fallen|falling ...3 asleep",
 			"feel|feels|felt|feeling ...1 weird|different|strange|odd|off",
+		},
+		conceptTingling: {
+			"pins and needles", "tingl*", "prickling|prickly|buzzing|fizzing",
 		},
 		conceptSaddle: {
 			"groin|groins|saddle|crotch|taint|perineum|perineal|anus|anal|penis|dick|vagina|vulva|labia|scrotum|nethers",
@@ -57,14 +96,23 @@ func conceptPatterns() [numConcepts][]string {
 			"sitting|sat|sit|sits|toilet|loo|chair|seat|bike|cycling|cycle|spin|driving|drive|commute",
 		},
 		conceptBladderBowel: {
-			"incontinen*", "incontinence|incontinent",
-			"peed|pissed|wet|pooped|pooed|shat|shit|soiled|crapped myself|meself",
-			"peed|pissed|wet|pooped|pooed|shat|shit|soiled|crapped ... pants|underwear|shorts|bed",
-			"leak|leaks|leaking|leaked|leakage|dribble|dribbling|dribbled ... pee|urine|wee|piss|poo|poop|stool",
-			"pee|urine|wee|piss ... leak|leaks|leaking|leaked|leakage|dribbles|dribbling",
+			"pooped|pooed|shat|shit|soiled|crapped|messed|sharted myself|meself|pants|underwear|shorts|bed",
+			"pooped|pooed|shat|shit|soiled|crapped|messed ... pants|underwear|shorts|bed",
+			"leak|leaks|leaking|leaked|dribble|dribbling|dribbled ... poo|poop|stool|stools|faeces|feces",
+			"leaked|leaking|peed|pissed|wet|pooped|soiled ...5 without|didnt|not|never ...2 noticing|notice|noticed|feeling|feel|realising|realizing|knowing|know",
+			"didnt|couldnt|wont|not make it ...2 toilet|bathroom|loo",
+			"havent|hasnt|not|didnt|barely|hardly|no ...3 peed|pissed|urinated|weed|pee|piss|wee|peeing|pissing|weeing",
+			"trouble|hard|cant|struggle|struggling|difficulty ...4 start|starting|get|getting|going ...2 stream|flow|pee|going",
+			"weak|slow|trickle|trickling stream|flow",
+			"wont|cant|doesnt|wouldnt|couldnt|not ...2 start|starting|come|coming|flow ...3 pee|wee|stream|toilet|urinal|loo",
+			"pee|wee|stream|toilet|urinal|loo ...6 wont|cant|doesnt|wouldnt|couldnt ...2 start|come|flow|go",
+			"wet|wetting|wetted ...2 bed|sheets|sheet|mattress",
+			"didnt|dont|couldnt|not|without ...3 notice|feel|realise|realize|knowing ...4 wet|peed|pissed|pooped|leaked|leaking|going|happening",
+			"cant|cannot|couldnt|unable ...2 control ...5 bladder|bowel|bowels|pee|poo|poop|peeing|pooping|toilet|go|going|it",
+			"bladder|bowel|bowels ...2 control",
 			"cant|cannot|couldnt|unable|trouble|difficulty|hard|struggling|struggle|hardly|barely ...2 pee|peeing|piss|pissing|urinate|urinating|wee|weeing",
 			"cant|cannot|couldnt|dont|didnt|unable ... tell|feel|notice|know|sense ... need|needed|urge ... go|pee|wee|poo|poop|toilet|bathroom",
-			"cant|cannot|couldnt|didnt|dont|unable ... feel|feeling ... pee|peeing|urine|wee|poo|poop|pooing|pooping|bowel|bowels|bladder|stool",
+			"cant|cannot|couldnt|didnt|dont|unable ... feel|feeling ...5 pee|peeing|urine|wee|poo|poop|pooing|pooping|bowel|bowels|bladder|stool|toilet|bathroom",
 			"poo|poop|bowel|bowels|bladder|toilet|bathroom|pee|wee|shit accident|accidents",
 			"bladder|bowel|bowels ... problem|problems|issue|issues|trouble|changes|change|dysfunction|leak|leaking|retention|weird|numb|full|accident",
 			"lost|lose|losing|loss|no|poor ... control ... bladder|bowel|bowels|pee|poo|poop|peeing|toilet",
@@ -82,26 +130,30 @@ func conceptPatterns() [numConcepts][]string {
 			"cant|cannot|couldnt|unable ... orgasm|climax|ejaculate|cum",
 		},
 		conceptSex: {
-			"sex|intercourse|orgasm|orgasms|erection|erections|ejaculat*",
+			"sex|intercourse|orgasm|orgasms|erection|erections|ejaculat*", "in bed",
+			"with|w my|the ...1 gf|girlfriend|boyfriend|bf|wife|husband|partner|missus|misses",
 		},
 		conceptBothLegs: {
-			"both ... legs|leg|feet|thighs|calves|sides",
+			"both ... legs|leg|feet|thighs|calves|sides|hamstrings|hamstring|hammies|hammys|quads|shins|knees|ankles|soles|glutes",
 			"two|2 legs",
 		},
 		conceptLegs: {
 			"legs|feet|thighs|calves",
 		},
 		conceptLegPart: {
-			"leg|legs|foot|feet|thigh|thighs|calf|calves|ankle|ankles|knee|knees|toes",
+			"leg|legs|foot|feet|thigh|thighs|calf|calves|ankle|ankles|knee|knees|toes|toe|shin|shins|hamstring|hamstrings|quad|quads|sole|soles",
 		},
 		conceptWeak: {
-			"weak|weakness|weaker|weakened|weakening",
+			"weak|weakness|weaker|weakened|weakening|heaviness", "feel|feels|feeling|felt|are|is|r|go|went|gone|getting ...2 heavy",
 			"no|lost|losing|zero strength",
 		},
 		conceptGivingWay: {
 			"giving|gives|gave|give way|out",
 			"buckle|buckled|buckles|buckling|collapse|collapsed|collapses|collapsing",
 			"wont|wouldnt|cant|cannot ... hold me|support me",
+		},
+		conceptLegFails: {
+			"wont|wouldnt|cant|cannot|couldnt|didnt ...2 hold|support|push|carry|take ...2 me|my weight|up",
 		},
 		conceptWorsening: {
 			"worse|worsening|worsened|rapidly|quickly|fast|spreading|progressing|progressive",
@@ -111,7 +163,8 @@ func conceptPatterns() [numConcepts][]string {
 			"foot|feet ...2 drop|drops|drag|drags|dragging|slapping|slaps|flopping|flops",
 			"drop foot", "drags|dragging ... foot|feet|leg",
 			"tripping|trip|trips ... over my ... toes|foot|feet",
-			"cant|cannot|couldnt ... lift|raise|move ... foot|feet|toes|legs|leg",
+			"cant|cannot|couldnt ... lift|raise|move ...6 foot|feet|toes|legs|leg",
+			"cant|cannot|couldnt ...3 walk|stand ...2 on ...2 heels|heel|toes|tiptoes|tiptoe",
 			"paralys*", "paralyz*", "paraly*",
 		},
 		conceptTrauma: {
@@ -125,6 +178,8 @@ func conceptPatterns() [numConcepts][]string {
 			"bar|barbell|weight|weights|plate|plates|dumbbell|kettlebell|rack|safeties ... fell|landed|dropped|crashed|slipped|rolled|came ... on|onto my|the ...2 " + bodyParts,
 			"fell", "falling|fall off|backwards|backward|down|from",
 			"had|have a fall",
+			"came|come|fell|thrown|flew ...1 off ...2 motorbike|bike|motorcycle|horse|scooter|ladder|roof|bmx|skateboard|board|quad|atv",
+			"bar|barbell|weight|weights|plate|plates|dumbbell|kettlebell ...6 smashed|slammed|crashed|hit|smacked|bashed|whacked|struck|crushed ...3 into|onto|on|across ...2 my|the ...2 " + bodyParts,
 			"fell|fall|landed|land|landing ... on my|the ...2 " + bodyParts,
 			"bad|hard|big|nasty|serious|heavy|huge fall|crash|accident",
 			"pinned|crushed|trapped ... under|by ... bar|barbell|weight|weights",
@@ -133,10 +188,179 @@ func conceptPatterns() [numConcepts][]string {
 		conceptCancer: {
 			"cancer*", "tumor*", "tumour*", "chemo*", "oncolog*", "metasta*",
 			"radiotherapy|lymphoma|leukemia|leukaemia|myeloma|melanoma|sarcoma|carcinoma",
-			"radiation therapy|treatment",
+			"radiation therapy|treatment", "remission",
+			"prostate|breast|lung|bowel|colon|kidney|thyroid|skin|bone|pancreatic|ovarian ca",
+		},
+		conceptNervePain: {
+			"sciatica|sciatic|radiating|radiates|shooting|shoots|electric|electrical|zapping|zaps|zingers",
+			"nerve|nervy pain|pains|zaps|burning",
+			"burning|shooting|stabbing ...2 down|into",
+		},
+		conceptDarkUrine: {
+			"dark|darker|brown|brownish|cola|coke|coca|tea|black|blackish|rust|rusty|maroon|coffee ...3 " + urineWords,
+			urineWords + " ...4 dark|darker|brown|brownish|cola|coke|tea|black|rust|rusty|maroon|coffee|bovril|guinness",
+			"peeing|pissing|weeing coke|cola|tea|coffee",
+		},
+		conceptBloodUrine: {
+			"blood|bloody|red|reddish|pink|pinkish ...3 " + urineWords,
+			"blood|bloody|red|reddish|pink|pinkish ...4 toilet|bowl|urinal|loo",
+			urineWords + " ...4 blood|bloody|red|reddish|pink|pinkish",
+			"peeing|pissing|weeing blood",
+			"haematuria|hematuria",
+		},
+		conceptMuscleSwelling: {
+			"swollen|swelling|swelled|puffy|puffed|ballooned|rigid", "rock hard", "hard as ...2 rock|rocks|brick|bricks|stone|wood",
+			"cant|cannot|couldnt ... straighten|bend ... arms|arm|legs|leg|elbows|knees",
+			"worst|insane|crazy|extreme|extremely|unreal|brutal|never ... doms|sore",
+			"rhabdo*",
+		},
+		conceptTearing: {
+			"tearing|ripping|rips|tears ... pain|sensation|feeling",
+			"pain|feels|felt|feeling|like ...3 tearing|ripping|ripped|torn|tore ... apart|open|through|in half",
+			"tearing|ripping ... through|into|across ... back|belly|stomach|chest|abdomen",
+		},
+		conceptSudden: {
+			"sudden|suddenly|abrupt|abruptly|instantly", "from|of nowhere", "all of a sudden", "out of the blue",
+			"came|come|comes on ...2 fast|quickly|instantly|sudden",
+		},
+		conceptSevere: {
+			"worst|severe|excruciating|unbearable|agony|agonising|agonizing|crippling|horrendous|intense|immense|awful|horrific", "10 10", "10 out of 10",
+		},
+		conceptBelly: {
+			"belly|stomach|abdomen|abdominal|tummy|gut|navel|bellybutton", "belly button",
+		},
+		conceptFaint: {
+			"faint|fainted|fainting|faints|fainty", "passed|pass|passing out", "blacked|black|blacking out",
+			"collapsed|collapse|collapsing ...2 floor|ground|home|work|kitchen|shower|car|street",
+			"i|me collapsed", "lightheaded|dizzy|dizziness|woozy|vertigo", "light headed",
+		},
+		conceptColdSweat: {
+			"cold|clammy sweat|sweats|sweating", "clammy", "sweating|sweaty ... pale|grey|gray|clammy|buckets|profusely|through my",
+			"broke|breaking out in a sweat", "drenched|soaked|dripping|pouring|covered ...2 in|with sweat",
+		},
+		conceptChest: {
+			"chest ...2 pain|pains|pressure|tight|tightness|heavy|heaviness|crushing|squeezing|hurts|hurting|ache|aching|burning|sore",
+			"pain|pressure|tightness|tightening|tight|heaviness|squeezing|crushing|band|vice|vise ...3 chest",
+			"elephant ... chest", "heart attack", "angina",
+		},
+		conceptBreathless: {
+			"short|shortness of breath", "breathless|breathlessness",
+			"cant|cannot|couldnt|struggling|struggle|hard|difficult|difficulty|trouble|hurts ...2 breathe|breath|breathing",
+			"cant|cannot|couldnt catch my breath",
+			"out of breath", "gasping|winded",
+		},
+		conceptShoulderBlades: {
+			"shoulder blade|blades", "shoulderblade|shoulderblades", "scapula|scapulae", "upper|mid|middle back",
+		},
+		conceptAtRest: {
+			"at rest", "resting|sitting|lying|laying|walking|stairs|sleeping|desk|couch|sofa|bed", "doing nothing",
+			"not|wasnt|didnt ...3 training|lifting|exercising|working out",
+		},
+		conceptFever: {
+			"fever|fevers|feverish|febrile|temperature|temp|chills|chilled|shivering|shivers|shivery|rigors|rigours",
+			"hot and cold", "burning up", "high temp|temperature", "running a temp|temperature|fever",
+		},
+		conceptNightSweats: {
+			"night sweats|sweat|sweating", "sweat|sweats|sweating|sweaty|wet ...3 night|nights|sleep|bed|3am|am|pillow",
+			"night|nights|nighttime|sleep ...3 sweat|sweats|sweating|soaked|drenched",
+			"drenching|drenched|soaking|pouring ...1 sweat|sweats",
+			"sheets|sheet|bed|pillow|shirt|pyjamas|pajamas ...2 soaked|drenched|soaking|drenching",
+			"soaked|drenched|soaking|drenching ...3 sheets|bed|pillow|pyjamas|pajamas|shirt",
+		},
+		conceptInfection: {
+			"infection|infections|infected|uti|utis|abscess|abscesses|cellulitis|pneumonia|sepsis|septic|boil|boils|strep|endocarditis",
+			"antibiotics|antibiotic",
+		},
+		conceptInjecting: {
+			"inject|injecting|injected|injection|injections ... drugs|heroin|meth|speed|gear|steroids|tren|test|roids|stuff",
+			"shoot|shooting|shot up", "injecting|injected", "iv|intravenous drug|drugs|use|user", "heroin|fentanyl|speedball|speedballs",
+			"use|using|used|share|sharing|shared needles|needle|syringes",
+			"track marks", "pinning|pin ... gear|tren|test|roids|steroids",
+		},
+		conceptImmune: {
+			"immunosuppress*", "immunocompromis*", "immuno suppressed|suppressants|compromised",
+			"weak|weakened|low|poor|compromised|suppressed|bad|shot|rubbish ... immune|immunity",
+			"immune ... weak|weakened|low|poor|compromised|suppressed|system",
+			"transplant|transplanted|hiv|methotrexate|humira|adalimumab|infliximab|etanercept|enbrel|rituximab|tacrolimus|ciclosporin|cyclosporine|azathioprine|mycophenolate|biologic|biologics",
+			// Steroid tablets weaken the immune system when taken for a long time, not as a short course.
+			"prednisone|prednisolone|pred|dexamethasone|hydrocortisone|steroid|steroids ...4 year|years|months|longterm|daily|ages|forever|since|always",
+			"year|years|months|longterm|daily|ages ...4 prednisone|prednisolone|pred|dexamethasone|hydrocortisone|steroid|steroids",
+			"long term ...2 steroid|steroids|prednisone|prednisolone|pred",
+			"rheumatolog*", "dmard|dmards",
+		},
+		conceptBoneThin: {
+			"osteoporosis|osteopenia|osteoporotic", "brittle|thin|weak|fragile bones", "bones ...2 thin|brittle|weak|fragile|soft",
+			"low bone density|mass",
+		},
+		conceptWeightLoss: {
+			"lost|losing|lose|dropped|dropping|shed|down ...3 weight|kg|kgs|kilos|kilo|lbs|pounds|pound|stone|lb",
+			"weight ...2 falling|dropping|melting|loss",
+			"clothes|jeans|trousers|pants ...2 falling|hanging|baggy|loose",
+		},
+		conceptUnexplained: {
+			"without trying|dieting|meaning|cutting", "not trying|dieting|cutting", "no reason",
+			"unexplained|unintentional|unintended|unexplainable", "no idea why", "dont know why",
+			"havent|hasnt|werent|wasnt|didnt|not ...3 dieting|cutting|trying|changed",
+			"eating ...2 same|normally|more|loads|plenty|tons|lots|heaps|everything", "even though|despite|while ...3 bulking|bulk|eating|eat",
+			"out of nowhere", "nothing caused|triggered", "didnt|havent|never ...3 injure|hurt|do|lift|tweak|strain|lifted|injured|hurting",
+			"no injury|lift|incident|trauma|trigger|cause",
+		},
+		conceptNightPain: {
+			"worse|worst|bad|awful|hurts ...3 night|nights|nighttime|overnight",
+			"night|nights|nighttime ...3 unbearable|worse|worst|awful|agony|terrible|excruciating|hurts|killer",
+			"wakes|woke|waking|keeps|kept ...2 me ...3 up|night|sleep|awake",
+			"cant|cannot|couldnt|unable ...2 sleep ... pain|hurts|back",
+			"no|any position ... helps|help|eases|ease|relieves|comfortable",
+			"even|when|while ...2 lying|laying|resting|rest|still|lie|lay",
+			"rest|resting|lying|laying|nothing ...3 doesnt|dont|never|wont|isnt|not ...2 help|helps|ease|eases|easing|relieve|change",
+			"constant|constantly|nonstop|unrelenting|relentless|continuous", "never|doesnt|dont|wont ...2 ease|eases|easing|stop|stops|settle|settles",
+			"24 7", "day and night", "all night",
+		},
+		conceptSpinalProcedure: {
+			"epidural|epidurals|discectomy|microdiscectomy|laminectomy|laminotomy|fusion|kyphoplasty|vertebroplasty|rhizotomy|foraminotomy|facet",
+			"spinal|spine|back|lumbar|nerve|disc ...2 injection|injections|surgery|op|operation|procedure|block|tap|puncture|stimulator|ablation",
+			"surgery|operation|op|procedure ...3 on ...2 back|spine|disc",
+			"lumbar puncture", "nerve block|blocks", "radiofrequency ablation", "cortisone|steroid shot|injection ...3 back|spine",
+		},
+		conceptHadIt: {
+			"had|got|getting|after|since|following|recent|recently|ago|last|yesterday|post|op",
+		},
+		conceptLongAgo: {
+			"years|decade|decades ago|back|since", "year ago", "as a kid|child|teen|teenager",
+		},
+		conceptLeakage: {
+			"incontinen*", "incontinence|incontinent", "leaking|dribbling|dribble|dribbles|leaks",
+			"peed|pissed|wet|weed|piddled myself|meself|pants|underwear|shorts|bed",
+			"peed|pissed|wet|weed|piddled ... pants|underwear|shorts|bed",
+			"leak|leaks|leaking|leaked|leakage|dribble|dribbling|dribbled ...3 pee|urine|wee|piss|bit|little|drop|drops",
+			"pee|urine|wee|piss ...3 leak|leaks|leaking|leaked|leakage|dribbles|dribbling|escapes|comes out",
+		},
+		conceptNewOnset: {
+			"new|newly", "never ...3 before|b4|befor|bfore", "first time|ever", "only since|after|started",
+			"since ...4 back|tweak|injury|injured|hurt|pain|went", "started|starting|began ...4 since|after|when",
+		},
+		conceptVeryUnwell: {
+			"very|really|so|super|extremely unwell|ill|sick|rough", "vomiting|vomited|vomit|puking|puked|delirious|confused|shaking", "throwing|threw|chucking up",
+			"feel|feeling|felt ...3 terrible|awful|horrendous|horrible|death|dying|dreadful|rubbish|shocking", "cant|cannot|couldnt ...2 get ...2 off|out ...2 sofa|couch|bed",
+		},
+		conceptLiftCause: {
+			"squat*", "deadlift*", "deads", "dl|dls|rdl|rdls|sldl|lifting|lifted|lift|lifts|gym|training|trained|workout|session|pulled|pull|tweaked|tweak|strained|twisted|bent|carrying|carried|moving|shovelling|shoveling|gardening|rep|reps|set|sets|bench|press|row|rows|clean|snatch",
+		},
+		conceptPulsingBelly: {
+			"pulsing|pulsating|pulse|throbbing|heartbeat|beating ...3 belly|stomach|tummy|abdomen|gut",
+			"belly|stomach|tummy|abdomen|gut ...3 pulsing|pulsating|pulse|throbbing|heartbeat|beating",
+		},
+		conceptTightGear: {
+			"shoes|shoe|laces|lifters|sleeves|wraps|belt|socks|boots|trainers|sneakers|straps",
+		},
+		conceptFatigue: {
+			"jelly|jello|noodles|noodly|shaky|wobbly|fried|toast|cooked|smoked|destroyed|wrecked|trashed|pumped|doms|tired|fatigued|exhausted|spent|gassed|burning|burn",
 		},
 	}
 }
+
+// urineWords is the pattern step for urine.
+const urineWords = "pee|piss|urine|urin|wee|wees|pees|peeing|pissing|weeing|urinating|urination|stream"
 
 // bodyParts is the pattern step for the parts of the body a falling bar or
 // a fall can injure.
@@ -155,6 +379,54 @@ func exclusionPatterns() []string {
 		"no idea",
 		"wake|woke|waking up ...1 with|so|stiff|stiffer|sore|sorer|achy|aching|locked|every|at",
 		"ball|balls of ...2 foot|feet",
+		"dark|darker|deep ...1 yellow|orange|amber",
+			// Bladder and bowel said to be working as usual.
+			"bladder|bowel|bowels|toilet|peeing|pooping ...3 fine|ok|okay|normal|unaffected|working|good",
+		// A bar or a fall that missed.
+		"missed|miss|misses me|my|us|him|her",
+			"hips|hip|butt|ass|bum|arse|chest|knees ...2 shoot|shoots|shooting|shot up",
+		"nearly|almost|narrowly|could|couldve|would|wouldve ...2 fell|fall|falling|landed|landing|hit|dropped|crushed|pinned|pin|killed",
+		"safeties|safety|pins|spotters|spotter|straps|hooks|rack|arms caught|took|held|saved",
+		"caught|catch|catching ...3 safeties|safety|pins|spotters|spotter|straps|arms",
+		"on|onto|into the|my safeties|pins|floor|ground|platform|rack|hooks|j|mat|mats",
+		// Numbers, totals and bodyweight falling are not falls.
+		"total|totals|1rm|pr|prs|max|maxes|numbers|strength|squat|bench|deadlift|e1rm|volume ...2 fell|dropped|dropping|drops|went|fall|falling|down|crashed|crashing|tanked",
+		"dropped|drop|dropping ...2 kg|kgs|kilos|lbs|pounds|weight|load|volume|reps|sets|intensity|percent|rpe",
+		// Gym hyperbole and fatigue.
+		"dead|died|dying|killed|murdered|destroyed ...2 after|from ...3 leg|legs|squats|squat|session|workout|set|sets|day",
+		"legs|leg ...2 are|were|feel|felt|feeling dead|toast|fried|smoked|jelly|gone",
+		// Sweating and breathlessness from the work itself.
+		"sweating|sweaty|sweat ...3 gym|session|workout|set|sets|hot|heat|summer",
+		"out of breath|breathless|winded|gassed|gasping ...3 after|between|from|during ...3 set|sets|squats|squat|deadlifts|reps|rep|session|workout|conditioning|cardio",
+		// Chest as a body part in training and form.
+		"chest day|up|forward|forwards|drops|dropping|caves|collapses|collapsing",
+		"chest|pec|pecs ...2 pump|pumped|doms",
+		"sore|tight|stiff chest ...2 from|after ...2 bench|benching|press|pressing|pushups|flyes|dips",
+		// Seats, shoes and grips.
+		"numb|numbness|tingly|tingling|tingle ...3 hand|hands|finger|fingers|palm|palms|grip|forearm|forearms",
+		"hand|hands|finger|fingers|palm|palms|forearm|forearms ...3 numb|numbness|tingly|tingling|tingle",
+		// Fever and sweats that are not a fever.
+		"room|outside|body ...2 temperature|temp",
+		"sweatpants|joggers", "wearing|grey|gray sweats",
+		"chilling", "chill|chilled out",
+		// A family member's illness is not the member's.
+		"mom|mum|mother|dad|father|grandma|grandpa|grandmother|grandfather|aunt|uncle|sister|brother|friend|friends|wife|husband|girlfriend|boyfriend|family|cousin|coach|dog|cat ...3 had|has|died|passed|with ...2 cancer|tumour|tumor|chemo|lymphoma|leukemia|leukaemia|hiv",
+	}
+}
+
+// hypotheticalPatterns returns the phrases that start a hypothetical or a
+// general question about a warning sign, rather than an account of one.
+func hypotheticalPatterns() []string {
+	return []string{
+		"what would|could|should|might happen|happens if",
+		"what if", "what happens if", "hypothetically|theoretically", "in theory", "just curious|wondering",
+		"what are ...2 signs|symptoms|red|warning|flags",
+		"what is|are|does ...3 cauda|equina|ces|rhabdo|rhabdomyolysis|aneurysm|mean",
+		"signs|symptoms of", "how would|do|can i|you know|tell when|if",
+		"if i|you ...2 ever|someday",
+		"mate|friend|buddy|bro|dad|mum|mom|brother|sister|uncle|aunt|cousin|coworker|colleague|wife|husband|gf|bf|girlfriend|boyfriend|someone ...2 had|got|once", "in case i|you|of",
+		"should i worry if|about ...3 ever|future",
+		"how common is|are", "can you get|have", "is it possible to",
 	}
 }
 
@@ -169,7 +441,15 @@ const selfHarmVerbs = "hurt|hurting|harm|harming|harmed|cut|cutting|burn|burning
 func crisisPatterns() []string {
 	return []string{
 		"suicid*", "sucid*", "kms", "unaliv*",
-		"kill|killing|killed|unalive ... myself|meself",
+		"kill|kil|killing|killed|unalive|off|offing ... myself|meself",
+		"suicide|suicidal|suicides",
+		"just|might|gonna|going|want|wanna|could|should|will|to|ready ...2 end|ending it",
+		"might|could|would|gonna ...2 do ...3 to myself",
+		"do ...1 something ...2 stupid|drastic|to myself",
+		"drive|driving|drove|crash|crashing|swerve|swerving ...3 into|off ...2 wall|tree|bridge|traffic|truck|lorry|cliff|barrier|road",
+		"jump|jumping|step|stepping|walk|walking ...2 in front ...2 train|bus|car|truck|lorry|traffic",
+		"check|checking|checked out ...2 good|forever|permanently",
+		"take|taking|swallow|swallowing|down|downing ...2 the|whole|all ...1 lot|bottle|packet|box|pack|them",
 		"end|ending|ended my life|self",
 		"end|ending it all",
 		"thinking|thought|thoughts|think|want|wanna|wanted|ready|plan|planning|considering|about|of ... end|ending it",
@@ -183,10 +463,11 @@ func crisisPatterns() []string {
 		"wish|wishes|wishing|wished|hope|hoping|hoped|pray|praying ... wouldnt|wont|didnt|dont|never|not|couldnt ...2 wake|woke|waking",
 		"sleep|sleeping ...2 never|not ...1 wake|waking",
 		"reason|point ... live|living|life|alive",
+		"no|any reason|point ...3 keep|go|carry|continue|get ...1 going|on|up",
 		"nothing|nobody ... live for",
 		"not worth living", "life|living isnt|aint|not worth",
 		"give|giving|gave up on life|living",
-		"tired|sick of living|life", "done with life|living",
+		"tired|sick|done ...2 of|with ...2 existing|living|life|everything|alive",
 		"self harm|harming|harmed|injury|injure|injuring|destruct",
 		"selfharm*",
 		"harm|harming ... myself",
@@ -204,6 +485,38 @@ func crisisPatterns() []string {
 		"disappear forever",
 		"hang|hanging myself",
 		"jump|jumping ... off ... bridge|building|roof|cliff",
+		// A burden to others.
+		"burden|burdens", "better|happier|easier|lighter ...2 off|if|without ...3 me|gone|wasnt|werent|around|dead",
+		"weight|load|drain ...2 on ...2 everyone|family|them|people|everybody",
+		"dead weight ...4 family|everyone|friends|people|them|us|everybody",
+		"nobody|noone|one|anyone ...3 miss|notice|care ...2 if|when ...2 gone|died|dead|wasnt|disappeared",
+		"wouldnt|not ...2 miss me",
+		// Hopelessness and no way forward.
+		"hopeless|hopelessness", "no|lost|losing|zero|any hope",
+		"nothing ...3 ever|will|gonna|going ...3 get|gets|be ...2 better",
+		"never ...3 get|gets|going ...2 better",
+		"no|whats|theres|any point ...3 anything|anymore|trying|going|carrying|life|all|continuing|bothering", "point in ...2 anything|living|trying|going|life",
+		"cant|cannot|couldnt ...3 go|carry|keep|do|take ...2 on|going|this|it ...2 anymore|longer|more",
+		"cant|cannot|couldnt|dont|no ...2 see|find ...2 way|future|point|end|exit|light",
+		"no future", "no way forward|forward", "trapped", "way out",
+		"want|wanna|need|wish ...4 stop|end|over ...2 forever|permanently|good",
+		"make ...2 it|everything|this ...1 all ...1 stop", "i want out", "want to disappear|vanish", "wish ...3 disappear|vanish", "sleep ...2 forever|permanently",
+		"wish ...3 never ...2 born|existed|woken",
+		// Saying goodbye, settling affairs.
+		"goodbye|goodbyes|farewell", "say|saying|said bye",
+		"giving|give|gave|given ...4 away",
+		"wont|not|never ...3 be ...2 around|here ...2 much|long|anymore|more|to|for",
+		"wont|not|never ...3 need|needing ...3 it|them|this|my ...2 anymore|more|longer", "need|needing ...4 where im|ill ...1 going|be",
+		"last|final message|post|time|goodbye|note",
+		"wrote|writing|written|write ...2 letter|letters|note|notes ...3 to|for ...2 my|family|everyone|mum|mom|kids",
+		"sorted|sorting|sort|put ...3 affairs|will|wills", "things in order",
+		// A plan or the means.
+		"have|got|made|making ...2 a|the|my plan", "plan|planned|planning ...4 do|end ...1 it",
+		"know|decided|worked|figured ...3 how|when|where ...3 do|end ...1 it",
+		"bought|buy|got|have|stocked|ready ...3 rope|noose|gun|pistol|rifle|blade|pills|tablets|charcoal",
+		"lethal|fatal ...2 dose|amount", "how many ...3 pills|tablets|paracetamol|tylenol ...4 die|kill|fatal|lethal|overdose|od",
+		"painless|quick|easiest ...2 way|ways ...2 die|go|out",
+		"ways|way|methods|method ...2 to ...2 die|kill",
 	}
 }
 

@@ -22,7 +22,7 @@ func TestSafetyFindsEmergencies(t *testing.T) {
 		{"peed", "i peed myself on a heavy squat and now i cant tell when i need to go", ruleBladderBowel},
 		{"cant pee", "cant pee since my back went", ruleBladderBowel},
 		{"typo trouble", "truoble peeing since the tweak", ruleBladderBowel},
-		{"typo incontinence", "incontinance since my back went out", ruleBladderBowel},
+		{"typo incontinence", "incontinance since my back went out", ruleNewLeakage},
 		{"bowels", "lost control of my bowles", ruleBladderBowel},
 		{"nothing comes out", "bladder feels full but nothing comes out", ruleBladderBowel},
 		{"sexual slang", "since tweaking my back i cant get it up", ruleSexual},

@@ -38,7 +38,7 @@ func isHidden(r rune) bool {
 const clauseBreak = "."
 
 // tokenize normalises s (see Normalize), lower-cases it and splits it into word tokens. Apostrophes inside
-// words are dropped ("can't" becomes "cant", "Bertolotti's" becomes
+// words are dropped, stars inside words are kept (censored words) ("can't" becomes "cant", "Bertolotti's" becomes
 // "bertolottis"), other punctuation separates words, and sentence ends
 // (. ! ? ; and line breaks) become clauseBreak tokens. Tokens share memory
 // with one lower-cased copy of s unless a word held an apostrophe.
@@ -50,7 +50,7 @@ func tokenize(s string) []string {
 		if start < 0 {
 			return
 		}
-		w := lower[start:end]
+		w := strings.TrimRight(lower[start:end], "*")
 		if apos {
 			w = stripApostrophes(w)
 		}
@@ -69,6 +69,9 @@ func tokenize(s string) []string {
 			if start >= 0 {
 				apos = true
 			}
+		case r == '*' && start >= 0:
+			// Inside a word, stars stand for censored letters ("a**hole");
+			// the safety layer reads such words back (see typoDict.unstar).
 		case r == '.' || r == '!' || r == '?' || r == ';' || r == '\n':
 			flush(i)
 			if len(toks) > 0 && toks[len(toks)-1] != clauseBreak {

@@ -1,0 +1,136 @@
+package knowledge
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Spotter answers in English, but a member in trouble may write in their
+// own language. The safety layer reads the main emergency and crisis signs
+// in Spanish, Portuguese, German, French and Italian, and any other
+// question in those languages gets a card with the member's emergency and
+// crisis numbers that says Spotter answers in English.
+
+// language is one language the safety layer reads.
+type language struct {
+	code      string
+	stopwords map[string]bool
+	concepts  *phraseSet // labelled by concept, as in English
+	crisis    *phraseSet
+}
+
+// languages are compiled once: the lexicons never change at run time.
+var languages = compileLanguages()
+
+// englishStopwords are the little words that mark a message as English.
+var englishStopwords = wordSet(strings.Fields(
+	"the a an and is i im my me to of in on it its for with after but not this that have has was are do dont can " +
+		"when what how should from at be been or so just if your you back"))
+
+// otherLanguage names the language of a message written in one of the
+// languages Spotter reads, or "" for English or a message too short to tell.
+func otherLanguage(raw []string) string {
+	toks := foldAll(raw)
+	en := 0
+	for _, t := range raw {
+		if englishStopwords[t] {
+			en++
+		}
+	}
+	best, bestCount := "", 0
+	for _, l := range languages {
+		n := 0
+		for _, t := range toks {
+			if l.stopwords[t] {
+				n++
+			}
+		}
+		if n > bestCount {
+			best, bestCount = l.code, n
+		}
+	}
+	if bestCount >= 2 && bestCount > en {
+		return best
+	}
+	// A short message with no little words at all ("quiero morir") is
+	// told by its warning signs.
+	if en == 0 {
+		for _, l := range languages {
+			if l.crisis.contains(toks) || l.concepts.contains(toks) {
+				return l.code
+			}
+		}
+	}
+	return ""
+}
+
+// foreignSafety runs the emergency and crisis lexicons of every language
+// Spotter reads over a message that is not in English. The same emergency
+// rules as in English combine the concepts found; there is no same-day
+// tier in other languages, and no negation: a sign named is a sign shown.
+func foreignSafety(raw []string) safetyVerdict {
+	toks := foldAll(raw)
+	var v safetyVerdict
+	var found [numConcepts]bool
+	for _, l := range languages {
+		if l.crisis.contains(toks) {
+			v.crisis = true
+		}
+		l.concepts.find(toks, func(c, _, _ int) { found[c] = true })
+	}
+	v.emergency = emergencyRule(found)
+	return v
+}
+
+// foldAll removes accents ("orina oscura", "Rücken" as "rucken") so that
+// messages typed with or without them read the same.
+func foldAll(raw []string) []string {
+	out := make([]string, len(raw))
+	for i, t := range raw {
+		out[i] = foldAccents(t)
+	}
+	return out
+}
+
+func foldAccents(t string) string {
+	ascii := true
+	for i := 0; i < len(t); i++ {
+		if t[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return t
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(t) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == 'ß':
+			b.WriteString("ss")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func compileLanguages() []language {
+	var out []language
+	for _, l := range languageLexicons() {
+		groups := make([][]string, numConcepts)
+		for c, patterns := range l.concepts {
+			groups[c] = patterns
+		}
+		out = append(out, language{
+			code:      l.code,
+			stopwords: wordSet(strings.Fields(l.stopwords)),
+			concepts:  compileGroups(groups),
+			crisis:    compilePhrases(l.crisis),
+		})
+	}
+	return out
+}

@@ -1,0 +1,82 @@
+package knowledge
+
+// emergencyRule combines the concepts found into the first emergency rule
+// that applies, or "". The rules follow the emergency list of
+// clinical-notes.md: cauda equina signs, both legs, worsening weakness,
+// serious trauma, cancer with new nerve symptoms, and the emergencies that
+// are not spinal but show up as back pain in lifters.
+func emergencyRule(f [numConcepts]bool) safetyRule {
+	numb := f[conceptNumb]
+	sensory := numb || f[conceptTingling]
+	weakOrNumb := f[conceptWeak] || sensory || f[conceptGivingWay]
+	switch {
+	case sensory && f[conceptSaddle]:
+		return ruleSaddleNumbness
+	case numb && f[conceptButt] && !f[conceptOneSide] && !f[conceptSitting]:
+		// Numb buttocks on both sides, not explained by a long sit.
+		return ruleSaddleNumbness
+	case f[conceptBladderBowel]:
+		return ruleBladderBowel
+	case f[conceptLeakage] && (f[conceptNewOnset] || sensory || !f[conceptLiftCause]):
+		// Leaking under a heavy lift is common and not a warning sign; new
+		// since the back began to hurt, or with numbness, it is.
+		return ruleNewLeakage
+	case f[conceptSexual], numb && f[conceptSex]:
+		return ruleSexual
+	case f[conceptBothLegs] && (weakOrNumb || f[conceptNervePain]),
+		f[conceptLegs] && (sensory || f[conceptGivingWay] || f[conceptNervePain]) && !f[conceptTightGear] && !f[conceptSitting]:
+		return ruleBothLegs
+	case f[conceptFootDrop], f[conceptLegFails] && f[conceptLegPart], f[conceptWeak] && f[conceptWorsening] && f[conceptLegPart],
+		f[conceptGivingWay] && f[conceptLegPart] && (!f[conceptLiftCause] || f[conceptAtRest] || f[conceptWorsening]):
+		return ruleWorsening
+	case f[conceptTrauma]:
+		return ruleTrauma
+	case f[conceptCancer] && (weakOrNumb || f[conceptNervePain] || f[conceptLegPart]):
+		// Any new leg symptom after cancer: possible spinal cord compression.
+		return ruleCancer
+	case f[conceptDarkUrine],
+		f[conceptBloodUrine] && (f[conceptMuscleSwelling] || (f[conceptFever] && f[conceptVeryUnwell])):
+		return ruleRhabdo
+	case f[conceptTearing], f[conceptPulsingBelly],
+		(f[conceptSudden] || f[conceptSevere]) && (f[conceptBelly] || f[conceptColdSweat]),
+		f[conceptFaint] && (f[conceptSevere] || f[conceptSudden] || f[conceptBelly] || f[conceptColdSweat] || !f[conceptLiftCause]):
+		return ruleAortic
+	case f[conceptChest],
+		f[conceptBreathless] && (f[conceptShoulderBlades] || f[conceptAtRest] || f[conceptSudden] || !f[conceptLiftCause]):
+		return ruleHeartLungs
+	}
+	return ""
+}
+
+// sameDayRule combines the concepts found into the first same-day rule
+// that applies, or "". age is the member's stated age, or 0.
+func sameDayRule(f [numConcepts]bool, age int) safetyRule {
+	switch {
+	case f[conceptFever], f[conceptNightSweats]:
+		return ruleFever
+	case f[conceptInjecting]:
+		return ruleInjecting
+	case f[conceptImmune]:
+		return ruleImmune
+	case f[conceptInfection]:
+		return ruleInfection
+	case f[conceptCancer]:
+		return ruleCancerPast
+	case f[conceptBoneThin]:
+		return ruleBoneThin
+	case f[conceptWeightLoss] && f[conceptUnexplained]:
+		return ruleWeightLoss
+	case f[conceptSpinalProcedure] && f[conceptHadIt] && !f[conceptLongAgo]:
+		return ruleProcedure
+	case f[conceptBloodUrine]:
+		return ruleBloodInUrine
+	case f[conceptNightPain]:
+		return ruleNightPain
+	case age > 0 && (age < 20 || age > 50) && (f[conceptUnexplained] || !f[conceptLiftCause]):
+		return ruleAge
+	case (f[conceptNumb] || f[conceptTingling] || f[conceptWeak]) && f[conceptLegPart] && !f[conceptTightGear] && !f[conceptSitting]:
+		// Anything in both legs, or getting worse, was an emergency above.
+		return ruleOneLeg
+	}
+	return ""
+}
