@@ -44,6 +44,7 @@ func Register(r *bot.Router, deps Deps) {
 	registerFormTip(r, deps)
 	registerCheckin(r, deps)
 	registerPrivacy(r, deps)
+	registerRegion(r, deps)
 }
 
 // serversAndDMs lets a command be used in server channels and in DMs with the bot.

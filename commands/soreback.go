@@ -10,6 +10,7 @@ import (
 
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/knowledge"
+	"github.com/spotter-bot/spotter/knowledge/contacts"
 )
 
 // Custom ids and option names of /sore-back; custom_ids are
@@ -30,10 +31,12 @@ const (
 type soreBack struct {
 	kb     *knowledge.Base
 	region func(ctx context.Context, userID string) (string, error)
+	// mention renders a command as a clickable mention (bot.Router.Mention).
+	mention func(path string) string
 }
 
 func registerSoreBack(r *bot.Router, deps Deps) {
-	s := &soreBack{kb: deps.Knowledge, region: deps.Store.MemberRegion}
+	s := &soreBack{kb: deps.Knowledge, region: deps.Store.MemberRegion, mention: r.Mention}
 	r.Define(&discordgo.ApplicationCommand{
 		Name:             soreBackName,
 		Description:      "Ask about lower-back pain after squats, deadlifts and other lifts",
@@ -75,12 +78,12 @@ func (s *soreBack) ask(ctx context.Context, req *bot.Request) (*bot.Response, er
 	}
 	target, hasTarget := req.UserOptionID(optionFor)
 	if !hasTarget || !req.InGuild() || target == req.UserID() {
-		return privateAnswer(card), nil
+		return s.private(card), nil
 	}
 	if card.Kind != knowledge.ResultEntry {
 		// Emergencies, crisis answers and "not my subject" are about what the
 		// asker wrote: never post them at another member in public.
-		resp := privateAnswer(card)
+		resp := s.private(card)
 		resp.Content = "I've kept this answer private because of what the question describes. If someone needs help, reach out to them directly."
 		return resp, nil
 	}
@@ -107,11 +110,27 @@ func (s *soreBack) resolve(raw string) (knowledge.Result, error) {
 }
 
 func (s *soreBack) card(ctx context.Context, req *bot.Request, r knowledge.Result) (knowledge.Card, error) {
-	region, err := s.region(ctx, req.UserID())
+	region, err := memberRegion(ctx, s.region, req)
 	if err != nil {
-		return knowledge.Card{}, fmt.Errorf("look up region: %w", err)
+		return knowledge.Card{}, err
 	}
 	return s.kb.Card(r, region), nil
+}
+
+// memberRegion is the country the member chose, or, when they have not
+// chosen one, the one their Discord language points to (a hint the cards
+// name, with how to change it).
+func memberRegion(ctx context.Context, chosen func(context.Context, string) (string, error), req *bot.Request) (string, error) {
+	region, err := chosen(ctx, req.UserID())
+	if err != nil {
+		return "", fmt.Errorf("look up region: %w", err)
+	}
+	if region == "" {
+		if guess, ok := contacts.FromLocale(string(req.Locale)); ok {
+			region = guess.Code
+		}
+	}
+	return region, nil
 }
 
 // autocomplete suggests entry titles as the member types; picking one
@@ -163,7 +182,7 @@ func (s *soreBack) related(ctx context.Context, req *bot.Request) (*bot.Response
 	if err != nil {
 		return nil, err
 	}
-	resp := privateAnswer(card)
+	resp := s.private(card)
 	resp.Kind = bot.KindUpdate
 	return resp, nil
 }
@@ -179,7 +198,7 @@ func (s *soreBack) showEntry(ctx context.Context, req *bot.Request) (*bot.Respon
 	if err != nil {
 		return nil, err
 	}
-	return privateAnswer(card), nil
+	return s.private(card), nil
 }
 
 func (s *soreBack) entryArg(req *bot.Request) (*knowledge.Entry, error) {
@@ -194,14 +213,26 @@ func (s *soreBack) entryArg(req *bot.Request) (*knowledge.Entry, error) {
 	return e, nil
 }
 
+// private is the ephemeral answer with its buttons and related menu, its
+// command names turned into clickable mentions.
+func (s *soreBack) private(card knowledge.Card) *bot.Response {
+	return privateAnswer(mentionCommands(card, s.mention))
+}
+
 // privateAnswer is the ephemeral answer with its buttons and related menu.
+// An emergency or same-day card asks for nothing but the red-flag check,
+// under the "call now" or "get seen" line; a crisis card and the card for
+// another language ask for nothing at all.
 func privateAnswer(card knowledge.Card) *bot.Response {
 	resp := &bot.Response{Kind: bot.KindMessage, Ephemeral: true, Embeds: []*discordgo.MessageEmbed{cardEmbed(card)}}
 	var buttons []discordgo.MessageComponent
 	if card.Kind == knowledge.ResultEntry && card.EntryID != "" {
 		buttons = append(buttons, discordgo.Button{Label: "Share in channel", Style: discordgo.SecondaryButton, CustomID: soreBackShare + ":" + card.EntryID})
 	}
-	if card.Kind != knowledge.ResultCrisis {
+	switch card.Kind {
+	case knowledge.ResultEmergency, knowledge.ResultSameDay:
+		buttons = append(buttons, discordgo.Button{Label: "Red-flag check", Style: discordgo.DangerButton, CustomID: redFlagStartID})
+	case knowledge.ResultEntry, knowledge.ResultOffTopic:
 		buttons = append(buttons,
 			discordgo.Button{Label: "Red-flag check", Style: discordgo.DangerButton, CustomID: redFlagStartID},
 			discordgo.Button{Label: "Track my recovery", Style: discordgo.PrimaryButton, CustomID: checkinOfferID},
@@ -259,6 +290,8 @@ func cardEmbed(c knowledge.Card) *discordgo.MessageEmbed {
 	switch c.Kind {
 	case knowledge.ResultEmergency, knowledge.ResultCrisis:
 		embed.Color = urgentColor
+	case knowledge.ResultSameDay, knowledge.ResultOtherLanguage:
+		embed.Color = sameDayColor
 	}
 	for _, f := range c.Fields {
 		embed.Fields = append(embed.Fields, &discordgo.MessageEmbedField{Name: f.Name, Value: f.Value})
@@ -269,8 +302,63 @@ func cardEmbed(c knowledge.Card) *discordgo.MessageEmbed {
 	return embed
 }
 
-// urgentColor marks emergency and crisis answers.
-const urgentColor = 0xD64545
+// urgentColor marks emergency and crisis answers; sameDayColor marks
+// answers that send the member to a doctor today.
+const (
+	urgentColor  = 0xD64545
+	sameDayColor = 0xE8912D
+)
+
+// mentionCommands turns the commands a card names ("/region",
+// "/red-flag-check", also when an entry writes them as code) into
+// clickable mentions.
+func mentionCommands(c knowledge.Card, mention func(string) string) knowledge.Card {
+	if mention == nil {
+		return c
+	}
+	replace := func(s string) string {
+		for _, name := range []string{regionName, redFlagName, soreBackName} {
+			s = strings.ReplaceAll(s, "`/"+name+"`", "/"+name)
+			s = replaceCommand(s, name, mention(name))
+		}
+		return s
+	}
+	c.Description = replace(c.Description)
+	fields := make([]knowledge.Field, len(c.Fields))
+	for i, f := range c.Fields {
+		fields[i] = knowledge.Field{Name: f.Name, Value: replace(f.Value)}
+	}
+	c.Fields = fields
+	return c
+}
+
+// replaceCommand replaces "/name" where it stands as a word (not inside a
+// longer command name or a link) with with.
+func replaceCommand(s, name, with string) string {
+	word := "/" + name
+	var b strings.Builder
+	for {
+		i := strings.Index(s, word)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		end := i + len(word)
+		before := i == 0 || s[i-1] == ' ' || s[i-1] == '\n' || s[i-1] == '('
+		after := end == len(s) || !isCommandChar(s[end])
+		b.WriteString(s[:i])
+		if before && after {
+			b.WriteString(with)
+		} else {
+			b.WriteString(word)
+		}
+		s = s[end:]
+	}
+}
+
+func isCommandChar(c byte) bool {
+	return c == '-' || c == '_' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+}
 
 func truncate(s string, n int) string {
 	r := []rune(s)

@@ -55,6 +55,8 @@ const (
 	conceptFatigue
 	conceptLegFails
 	conceptHadIt
+	conceptPain
+	conceptHabitual
 	conceptPulsingBelly
 	conceptTightGear
 	numConcepts
@@ -322,6 +324,14 @@ func conceptPatterns() [numConcepts][]string {
 			"surgery|operation|op|procedure ...3 on ...2 back|spine|disc",
 			"lumbar puncture", "nerve block|blocks", "radiofrequency ablation", "cortisone|steroid shot|injection ...3 back|spine",
 		},
+		conceptPain: {
+			"pain|painful|hurts|hurting|hurt|killing|agony|sore|aching|ache|achy|tweak|tweaked|injury|injured|screaming|spasm|spasms",
+		},
+		conceptHabitual: {
+			"always|usually|years|ages|forever", "every time", "used to", "for a while|long time",
+			"since|after ...2 having|birth|baby|kids|kid|pregnancy|childbirth|giving",
+			"normal for me",
+		},
 		conceptHadIt: {
 			"had|got|getting|after|since|following|recent|recently|ago|last|yesterday|post|op",
 		},
@@ -337,7 +347,7 @@ func conceptPatterns() [numConcepts][]string {
 		},
 		conceptNewOnset: {
 			"new|newly", "never ...3 before|b4|befor|bfore", "first time|ever", "only since|after|started",
-			"since ...4 back|tweak|injury|injured|hurt|pain|went", "started|starting|began ...4 since|after|when",
+			"since ...2 my|the|i|it|this ...2 back|tweak|tweaked|injury|injured|hurt|pain|went|started", "started|starting|began ...4 since|after|when",
 		},
 		conceptVeryUnwell: {
 			"very|really|so|super|extremely unwell|ill|sick|rough", "vomiting|vomited|vomit|puking|puked|delirious|confused|shaking", "throwing|threw|chucking up",

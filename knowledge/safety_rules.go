@@ -17,9 +17,10 @@ func emergencyRule(f [numConcepts]bool) safetyRule {
 		return ruleSaddleNumbness
 	case f[conceptBladderBowel]:
 		return ruleBladderBowel
-	case f[conceptLeakage] && (f[conceptNewOnset] || sensory || !f[conceptLiftCause]):
-		// Leaking under a heavy lift is common and not a warning sign; new
-		// since the back began to hurt, or with numbness, it is.
+	case f[conceptLeakage] && (f[conceptNewOnset] || sensory || (!f[conceptHabitual] && (f[conceptPain] || !f[conceptLiftCause]))):
+		// Leaking under a heavy lift is common and, when it has always
+		// happened, not a warning sign; new since the back began to hurt,
+		// told together with back pain, or with numbness, it is.
 		return ruleNewLeakage
 	case f[conceptSexual], numb && f[conceptSex]:
 		return ruleSexual

@@ -190,3 +190,25 @@ func TestAnswerSeesThroughHiddenCharacters(t *testing.T) {
 		}
 	}
 }
+
+// Leaking under a heavy lift is common; it is a warning sign when it is
+// new since the back began to hurt, told together with back pain, or
+// comes with numbness (clinical-notes.md, stress leakage).
+func TestSafetyTellsStressLeakageFromANewBladderProblem(t *testing.T) {
+	s := mustDefault(t).safety
+	tests := []struct {
+		question  string
+		emergency bool
+	}{
+		{"i leak a little pee on heavy squats, is that normal?", false},
+		{"always leaked a bit on heavy deadlifts since having kids, back is fine", false},
+		{"peed myself a bit and my back is killing me after squats", true},
+		{"started leaking when i cough since my back went", true},
+		{"leak a little on squats and my groin feels numb", true},
+	}
+	for _, tt := range tests {
+		if got := s.check(tokenize(tt.question)).emergency != ""; got != tt.emergency {
+			t.Errorf("%q: emergency = %v, want %v", tt.question, got, tt.emergency)
+		}
+	}
+}
