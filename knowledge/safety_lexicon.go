@@ -390,11 +390,11 @@ func exclusionPatterns() []string {
 		"wake|woke|waking up ...1 with|so|stiff|stiffer|sore|sorer|achy|aching|locked|every|at",
 		"ball|balls of ...2 foot|feet",
 		"dark|darker|deep ...1 yellow|orange|amber",
-			// Bladder and bowel said to be working as usual.
-			"bladder|bowel|bowels|toilet|peeing|pooping ...3 fine|ok|okay|normal|unaffected|working|good",
+		// Bladder and bowel said to be working as usual.
+		"bladder|bowel|bowels|toilet|peeing|pooping ...3 fine|ok|okay|normal|unaffected|working|good",
 		// A bar or a fall that missed.
 		"missed|miss|misses me|my|us|him|her",
-			"hips|hip|butt|ass|bum|arse|chest|knees ...2 shoot|shoots|shooting|shot up",
+		"hips|hip|butt|ass|bum|arse|chest|knees ...2 shoot|shoots|shooting|shot up",
 		"nearly|almost|narrowly|could|couldve|would|wouldve ...2 fell|fall|falling|landed|landing|hit|dropped|crushed|pinned|pin|killed",
 		"safeties|safety|pins|spotters|spotter|straps|hooks|rack|arms caught|took|held|saved",
 		"caught|catch|catching ...3 safeties|safety|pins|spotters|spotter|straps|arms",
