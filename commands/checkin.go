@@ -23,12 +23,14 @@ const (
 	checkinOptDays     = "days"
 	checkinOptNote     = "note"
 
-	checkinAnswerID  = "checkin:answer" // checkin:answer:<prompt>:<pain>
-	checkinSnoozeID  = "checkin:snooze" // checkin:snooze:<prompt>
-	checkinStopID    = "checkin:stop"   // checkin:stop:<prompt>
-	checkinOffer     = "checkin:offer"  // the "Track my recovery" button of /sore-back
-	checkinStartForm = "checkin:start"  // the modal the offer opens
-	checkinRedFlagID = "redflag:start"  // starts the red-flag check
+	checkinAnswerID  = "checkin:answer"  // checkin:answer:<prompt>:<pain>
+	checkinSnoozeID  = "checkin:snooze"  // checkin:snooze:<prompt>
+	checkinStopID    = "checkin:stop"    // checkin:stop:<prompt> asks to confirm
+	checkinStopYesID = "checkin:stopyes" // checkin:stopyes:<prompt> stops
+	checkinStopNoID  = "checkin:stopno"  // checkin:stopno:<prompt> keeps them
+	checkinOffer     = "checkin:offer"   // the "Track my recovery" button of /sore-back
+	checkinStartForm = "checkin:start"   // the modal the offer opens
+	checkinRedFlagID = "redflag:start"   // starts the red-flag check
 
 	checkinPromptJob = "checkin.prompt"
 )
@@ -49,10 +51,22 @@ type checkins struct {
 	// which case plans are kept but no DM goes out.
 	sched *schedule.Scheduler
 	now   func() time.Time
+	// mention renders a command as a clickable mention (bot.Router.Mention);
+	// nil in tests without a router.
+	mention func(path string) string
+}
+
+// mentionOf names a command in a message: a clickable mention once the bot
+// knows the command's id, else /path as plain text.
+func (c *checkins) mentionOf(path string) string {
+	if c.mention == nil {
+		return "/" + path
+	}
+	return c.mention(path)
 }
 
 func registerCheckin(r *bot.Router, deps Deps) {
-	c := &checkins{store: deps.Store, sched: deps.Scheduler, now: deps.Now}
+	c := &checkins{store: deps.Store, sched: deps.Scheduler, now: deps.Now, mention: r.Mention}
 	if c.now == nil {
 		c.now = time.Now
 	}
@@ -69,10 +83,12 @@ func registerCheckin(r *bot.Router, deps Deps) {
 	r.Autocomplete(checkinName+" settings", checkinOptTimezone, c.zoneChoices)
 	r.Component(checkinAnswerID, c.answer)
 	r.Component(checkinSnoozeID, c.snooze)
-	r.Component(checkinStopID, c.stopFromPrompt)
+	r.Component(checkinStopID, c.confirmStop)
+	r.Component(checkinStopYesID, c.stopFromPrompt)
+	r.Component(checkinStopNoID, c.keepCheckins)
 	r.Component(checkinOffer, c.offer)
 	r.Modal(checkinStartForm, c.startFromForm)
-	r.Use(pendingNotices(deps.Store))
+	r.Use(pendingNotices(deps.Store, c.mentionOf))
 	if c.sched != nil {
 		c.sched.Register(checkinPromptJob, c.sendPrompt)
 	}

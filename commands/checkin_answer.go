@@ -10,6 +10,7 @@ import (
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/store"
 	"github.com/spotter-bot/spotter/knowledge/recovery"
+	"github.com/spotter-bot/spotter/knowledge/redflag"
 )
 
 // usualWindow is how far before a plan's start readings still count
@@ -32,7 +33,7 @@ func (c *checkins) promptOf(ctx context.Context, req *bot.Request) (store.Checki
 		return store.CheckinPrompt{}, nil, err
 	}
 	if !ok {
-		return store.CheckinPrompt{}, nil, bot.Userf("That check-in no longer exists. `/checkin start` begins new ones.")
+		return store.CheckinPrompt{}, nil, bot.Userf("That check-in no longer exists. %s begins new ones.", c.mentionOf(checkinName+" start"))
 	}
 	if prompt.UserID != req.UserID() {
 		return store.CheckinPrompt{}, nil, bot.Userf("This check-in belongs to someone else, so only they can answer it.")
@@ -76,6 +77,11 @@ func (c *checkins) answer(ctx context.Context, req *bot.Request) (*bot.Response,
 		text += "Corrected. "
 	}
 	text += fb.Text
+	safety, err := c.safetyLine(ctx, prompt.UserID)
+	if err != nil {
+		return nil, err
+	}
+	text += "\n" + safety
 	components := promptButtons(prompt.ID, pain, false)
 	if fb.OfferRedFlagCheck {
 		components = append(components, redFlagRow())
@@ -94,7 +100,7 @@ func (c *checkins) snooze(ctx context.Context, req *bot.Request) (*bot.Response,
 		return nil, err
 	}
 	if plan.Status != store.PlanActive {
-		return nil, bot.Userf("Your check-ins are %s, so there is nothing to snooze. `/checkin resume` starts them again.", plan.Status)
+		return nil, bot.Userf("Your check-ins are %s, so there is nothing to snooze. %s starts them again.", plan.Status, c.mentionOf(checkinName+" resume"))
 	}
 	at := c.now().Add(snoozeFor)
 	payload, err := jsonPayload(promptPayload{User: prompt.UserID, Prompt: prompt.ID})
@@ -110,7 +116,29 @@ func (c *checkins) snooze(ctx context.Context, req *bot.Request) (*bot.Response,
 		Content: fmt.Sprintf("Snoozed. I'll ask again at %s your time.", localClock(at, plan.Zone))}, nil
 }
 
-// stopFromPrompt stops the member's check-ins from a prompt's button.
+// confirmStop asks, privately, whether to stop check-ins: the Stop button
+// sits next to the 10, and a slip must not end a plan. The prompt itself
+// is left as it was, so its ratings still work.
+func (c *checkins) confirmStop(ctx context.Context, req *bot.Request) (*bot.Response, error) {
+	prompt, _, err := c.promptOf(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	id := strconv.FormatInt(prompt.ID, 10)
+	return &bot.Response{
+		Kind:      bot.KindMessage,
+		Ephemeral: true,
+		Content:   confirmStopText,
+		Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			discordgo.Button{Label: "Yes, stop check-ins", Style: discordgo.DangerButton, CustomID: checkinStopYesID + ":" + id},
+			discordgo.Button{Label: "No, keep them", Style: discordgo.SecondaryButton, CustomID: checkinStopNoID + ":" + id},
+		}}},
+	}, nil
+}
+
+const confirmStopText = "Stop all your check-ins? I won't DM you again until you start them again. Your history is kept. If you meant to rate your pain, keep them and tap the number on the check-in."
+
+// stopFromPrompt stops the member's check-ins once they confirm.
 func (c *checkins) stopFromPrompt(ctx context.Context, req *bot.Request) (*bot.Response, error) {
 	prompt, _, err := c.promptOf(ctx, req)
 	if err != nil {
@@ -119,10 +147,34 @@ func (c *checkins) stopFromPrompt(ctx context.Context, req *bot.Request) (*bot.R
 	if _, err := c.store.StopCheckinPlan(ctx, prompt.UserID); err != nil {
 		return nil, err
 	}
-	return &bot.Response{Kind: bot.KindUpdate, Components: []discordgo.MessageComponent{}, Content: stoppedText}, nil
+	return &bot.Response{Kind: bot.KindUpdate, Components: []discordgo.MessageComponent{}, Content: c.stoppedText()}, nil
 }
 
-const stoppedText = "Check-ins stopped: no more DMs from me. Your history is kept; `/checkin history` shows it and `/checkin start` begins again."
+// keepCheckins answers "No, keep them": nothing changes.
+func (c *checkins) keepCheckins(ctx context.Context, req *bot.Request) (*bot.Response, error) {
+	if _, _, err := c.promptOf(ctx, req); err != nil {
+		return nil, err
+	}
+	return &bot.Response{Kind: bot.KindUpdate, Components: []discordgo.MessageComponent{},
+		Content: "Good: your check-ins carry on as before."}, nil
+}
+
+// stoppedText confirms that check-ins stopped and says what is still there.
+func (c *checkins) stoppedText() string {
+	return fmt.Sprintf("Check-ins stopped: no more DMs from me. Your history is kept; %s shows it and %s begins again.",
+		c.mentionOf(checkinName+" history"), c.mentionOf(checkinName+" start"))
+}
+
+// safetyLine is the short line every check-in DM ends with: the signs that
+// mean getting help now and the member's emergency number
+// (clinical-notes.md), as small text.
+func (c *checkins) safetyLine(ctx context.Context, userID string) (string, error) {
+	region, err := c.store.MemberRegion(ctx, userID)
+	if err != nil {
+		return "", err
+	}
+	return "-# " + redflag.SafetyNet(region), nil
+}
 
 // feedback explains the entry just recorded with the recovery rules.
 func (c *checkins) feedback(ctx context.Context, plan store.CheckinPlan, entryID int64) (recovery.Message, error) {

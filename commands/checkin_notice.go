@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -12,10 +13,10 @@ import (
 )
 
 // noticeTexts are what members are told about things that happened while
-// they were away, by notice kind.
+// they were away, by notice kind; a %s is the mention of /checkin resume.
 var noticeTexts = map[string]string{
 	store.NoticeCheckinsDMsClosed: "**Your check-ins are paused.** I couldn't deliver your check-in by DM: Discord says you don't accept direct messages from me. " +
-		"To get them again, allow direct messages from this server's members (tap the server name, then Privacy Settings), then run `/checkin resume`.",
+		"To get them again, allow direct messages from this server's members (tap the server name, then Privacy Settings), then run %s.",
 }
 
 // Discord's limits on what a notice may be added to.
@@ -29,8 +30,9 @@ const (
 // paused because their DMs are closed) the next time they use any command:
 // the notice goes at the top of the command's ephemeral reply. Public
 // replies, errors and autocomplete cannot carry it privately, so the notice
-// waits for the next ephemeral reply; it is never dropped unseen.
-func pendingNotices(st *store.Store) bot.Middleware {
+// waits for the next ephemeral reply; it is never dropped unseen. mention
+// names commands in the notice.
+func pendingNotices(st *store.Store, mention func(path string) string) bot.Middleware {
 	return func(next bot.Handler) bot.Handler {
 		return func(ctx context.Context, req *bot.Request) (*bot.Response, error) {
 			resp, err := next(ctx, req)
@@ -38,13 +40,13 @@ func pendingNotices(st *store.Store) bot.Middleware {
 				(req.Type != discordgo.InteractionApplicationCommand && req.Type != discordgo.InteractionModalSubmit) {
 				return resp, err
 			}
-			attachNotices(ctx, st, req, resp)
+			attachNotices(ctx, st, req, resp, mention)
 			return resp, nil
 		}
 	}
 }
 
-func attachNotices(ctx context.Context, st *store.Store, req *bot.Request, resp *bot.Response) {
+func attachNotices(ctx context.Context, st *store.Store, req *bot.Request, resp *bot.Response, mention func(path string) string) {
 	user := req.UserID()
 	has, err := st.HasMemberNotices(ctx, user)
 	if err != nil || !has {
@@ -61,7 +63,7 @@ func attachNotices(ctx context.Context, st *store.Store, req *bot.Request, resp 
 	var texts []string
 	for _, k := range kinds {
 		if t, ok := noticeTexts[k]; ok {
-			texts = append(texts, t)
+			texts = append(texts, fmt.Sprintf(t, mention(checkinName+" resume")))
 		} else {
 			req.Log.Warn("a notice of unknown kind was dropped", "kind", k)
 		}

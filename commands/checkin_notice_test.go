@@ -38,7 +38,7 @@ func TestPendingNoticesWaitForAPrivateReply(t *testing.T) {
 			}
 			req := checkinRequest(user, "history", nil)
 			req.Type = tt.typ
-			h := pendingNotices(c.store)(func(context.Context, *bot.Request) (*bot.Response, error) { return tt.resp, tt.err })
+			h := pendingNotices(c.store, c.mentionOf)(func(context.Context, *bot.Request) (*bot.Response, error) { return tt.resp, tt.err })
 			resp, _ := h(ctx, req)
 			text := ""
 			if resp != nil {

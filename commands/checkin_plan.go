@@ -71,7 +71,9 @@ func (c *checkins) startPlan(ctx context.Context, req *bot.Request, pain int, cl
 	if req.InGuild() {
 		lines = append(lines, "Make sure you accept direct messages from this server's members (tap the server name, then Privacy Settings), or I can't reach you.")
 	}
-	lines = append(lines, "`/checkin workout` after training, `/checkin log` any time, `/checkin history` for your chart. `pause`, `resume`, `stop` and `settings` do what they say.")
+	lines = append(lines, fmt.Sprintf("%s after training, %s any time, %s for your chart. %s, %s, %s and %s do what they say.",
+		c.mentionOf(checkinName+" workout"), c.mentionOf(checkinName+" log"), c.mentionOf(checkinName+" history"),
+		c.mentionOf(checkinName+" pause"), c.mentionOf(checkinName+" resume"), c.mentionOf(checkinName+" stop"), c.mentionOf(checkinName+" settings")))
 	return bot.Ephemeral(strings.Join(lines, "\n")), nil
 }
 
@@ -206,7 +208,7 @@ func (c *checkins) settings(ctx context.Context, req *bot.Request) (*bot.Respons
 	c.rememberDM(ctx, req)
 	text := fmt.Sprintf("Updated: every day at %s (%s), until %s. Next check-in: %s.", plan.LocalTime, plan.Zone, localDay(plan.EndsAt, plan.Zone), c.nextText(plan))
 	if next == nil && plan.Status == store.PlanActive {
-		text += " That length has already passed, so no more check-ins are due; `/checkin start` begins a new run."
+		text += " That length has already passed, so no more check-ins are due; " + c.mentionOf(checkinName+" start") + " begins a new run."
 	}
 	return bot.Ephemeral(text), nil
 }
@@ -215,13 +217,13 @@ func (c *checkins) settings(ctx context.Context, req *bot.Request) (*bot.Respons
 func (c *checkins) nextText(plan store.CheckinPlan) string {
 	switch {
 	case plan.Status == store.PlanPaused && plan.PausedReason == store.PausedDMsClosed:
-		return "none, paused because I can't DM you (allow DMs, then `/checkin resume`)"
+		return "none, paused because I can't DM you (allow DMs, then " + c.mentionOf(checkinName+" resume") + ")"
 	case plan.Status == store.PlanPaused:
-		return "none while paused (`/checkin resume` to continue)"
+		return "none while paused (" + c.mentionOf(checkinName+" resume") + " to continue)"
 	case plan.Status == store.PlanStopped:
-		return "none, stopped (`/checkin start` to begin again)"
+		return "none, stopped (" + c.mentionOf(checkinName+" start") + " to begin again)"
 	case plan.NextDue.IsZero():
-		return "none, this run has ended (`/checkin start` to begin another)"
+		return "none, this run has ended (" + c.mentionOf(checkinName+" start") + " to begin another)"
 	}
 	return c.when(plan.NextDue, plan.Zone)
 }
@@ -239,7 +241,7 @@ func (c *checkins) pause(ctx context.Context, req *bot.Request) (*bot.Response, 
 	if !paused {
 		return bot.Ephemeral(fmt.Sprintf("Your check-ins aren't running (next: %s).", c.nextText(plan))), nil
 	}
-	return bot.Ephemeral("Check-ins paused: no DMs until you run `/checkin resume`. You can still `/checkin log` how you feel."), nil
+	return bot.Ephemeral(fmt.Sprintf("Check-ins paused: no DMs until you run %s. You can still %s how you feel.", c.mentionOf(checkinName+" resume"), c.mentionOf(checkinName+" log"))), nil
 }
 
 // resume restarts a paused plan from the next occurrence of its time.
@@ -264,7 +266,7 @@ func (c *checkins) resume(ctx context.Context, req *bot.Request) (*bot.Response,
 		return nil, err
 	}
 	if !job.DueAt.Before(plan.EndsAt) {
-		return nil, bot.Userf("This run of check-ins ended on %s. `/checkin start` begins a new one.", localDay(plan.EndsAt, plan.Zone))
+		return nil, bot.Userf("This run of check-ins ended on %s. %s begins a new one.", localDay(plan.EndsAt, plan.Zone), c.mentionOf(checkinName+" start"))
 	}
 	plan, err = c.store.ResumeCheckinPlan(ctx, plan.UserID, job)
 	if err != nil {
@@ -282,7 +284,7 @@ func (c *checkins) stop(ctx context.Context, req *bot.Request) (*bot.Response, e
 	if _, err := c.store.StopCheckinPlan(ctx, req.UserID()); err != nil {
 		return nil, err
 	}
-	return bot.Ephemeral(stoppedText), nil
+	return bot.Ephemeral(c.stoppedText()), nil
 }
 
 // mustPlan returns the member's plan, or tells them how to start one.
@@ -292,7 +294,7 @@ func (c *checkins) mustPlan(ctx context.Context, req *bot.Request) (store.Checki
 		return store.CheckinPlan{}, err
 	}
 	if !ok {
-		return store.CheckinPlan{}, bot.Userf("You haven't started check-ins yet. Try `/checkin start pain:4 time:08:30 timezone:Europe/London` with your own numbers.")
+		return store.CheckinPlan{}, bot.Userf("You haven't started check-ins yet. Try %s with your own numbers, for example pain 4, time 08:30, timezone Europe/London.", c.mentionOf(checkinName+" start"))
 	}
 	return plan, nil
 }

@@ -85,6 +85,11 @@ func (c *checkins) promptMessage(ctx context.Context, plan store.CheckinPlan, pr
 	if late {
 		question += fmt.Sprintf("\n-# Sorry this is late: it was due at %s your time, while I was offline.", localClock(prompt.DueAt, plan.Zone))
 	}
+	safety, err := c.safetyLine(ctx, plan.UserID)
+	if err != nil {
+		return nil, err
+	}
+	question += "\n" + safety
 	return &discordgo.MessageSend{
 		Content:         question,
 		Components:      promptButtons(prompt.ID, -1, true),

@@ -402,3 +402,139 @@ func buttonStyle(m *discordtest.Message, id string) discordgo.ButtonStyle {
 	}
 	return 0
 }
+
+// The Stop button sits next to the 10: a tap asks to confirm, privately,
+// and leaves the prompt and the plan as they were until the member says yes.
+func TestCheckinStopButtonAsksToConfirm(t *testing.T) {
+	clock := newTestClock(checkinStart)
+	h := newCheckinHarness(t, clock)
+	h.start(t)
+	hhmm, due := nextClock(clock.Now(), time.Minute, time.UTC)
+	h.command(t, member, "start", discordtest.Opt("pain", 4), discordtest.Opt("time", hhmm), discordtest.Opt("timezone", "UTC"))
+	clock.Set(due)
+	prompt := h.waitDM(t, member, "Daily check-in")
+
+	confirm := h.answered(t, h.srv.Click(inDM(member), prompt, buttonWithPrefix(t, prompt, checkinStopID+":")))
+	if confirm.ID == prompt.ID || !isEphemeral(confirm) || !strings.Contains(confirm.Content, "Stop all your check-ins?") {
+		t.Fatalf("Stop answered with %q in message %s (prompt %s), want a private question", confirm.Content, confirm.ID, prompt.ID)
+	}
+	if p := h.plan(t, member); p.Status != store.PlanActive {
+		t.Fatalf("a single tap on Stop changed the plan to %s", p.Status)
+	}
+	if got := h.srv.Message(prompt.ID); len(got.Components) != len(prompt.Components) || got.Content != prompt.Content {
+		t.Error("asking to confirm changed the prompt")
+	}
+
+	kept := h.answeredUpdate(t, h.srv.Click(inDM(member), confirm, buttonWithPrefix(t, confirm, checkinStopNoID+":")))
+	if !strings.Contains(kept.Content, "carry on") || len(kept.Components) != 0 {
+		t.Errorf("No, keep them said %q with %d rows", kept.Content, len(kept.Components))
+	}
+	if p := h.plan(t, member); p.Status != store.PlanActive || p.NextDue.IsZero() {
+		t.Fatalf("after No, keep them the plan is %s, next %v", p.Status, p.NextDue)
+	}
+	rated := h.answeredUpdate(t, h.srv.Click(inDM(member), prompt, ratingButton(t, prompt, 3)))
+	if !strings.Contains(rated.Content, "Recorded: 3/10") {
+		t.Errorf("the prompt no longer takes a rating: %q", rated.Content)
+	}
+
+	again := h.answered(t, h.srv.Click(inDM(member), rated, buttonWithPrefix(t, rated, checkinStopID+":")))
+	stopped := h.answeredUpdate(t, h.srv.Click(inDM(member), again, buttonWithPrefix(t, again, checkinStopYesID+":")))
+	if !strings.Contains(stopped.Content, "Check-ins stopped") || len(stopped.Components) != 0 {
+		t.Errorf("Yes, stop said %q with %d rows", stopped.Content, len(stopped.Components))
+	}
+	if p := h.plan(t, member); p.Status != store.PlanStopped {
+		t.Errorf("after Yes, stop the plan is %s", p.Status)
+	}
+	for _, sub := range []string{"history", "start"} {
+		if want := "</checkin " + sub + ":" + checkinCommandID(t, h.harness) + ">"; !strings.Contains(stopped.Content, want) {
+			t.Errorf("the stopped message does not mention %s: %q", want, stopped.Content)
+		}
+	}
+}
+
+// Every check-in DM ends with one short line: the emergency signs and the
+// member's own number, or "your local emergency number" when it is unknown.
+func TestCheckinDMsCarryTheEmergencySigns(t *testing.T) {
+	clock := newTestClock(checkinStart)
+	h := newCheckinHarness(t, clock)
+	h.start(t)
+	hhmm, due := nextClock(clock.Now(), time.Minute, time.UTC)
+	h.command(t, member, "start", discordtest.Opt("pain", 3), discordtest.Opt("time", hhmm), discordtest.Opt("timezone", "UTC"))
+	if err := h.store.SetMemberRegion(h.ctx, otherMember.UserID, "GB"); err != nil {
+		t.Fatal(err)
+	}
+	h.command(t, otherMember, "start", discordtest.Opt("pain", 3), discordtest.Opt("time", hhmm), discordtest.Opt("timezone", "UTC"))
+	clock.Set(due)
+	tests := []struct {
+		who  discordtest.Actor
+		want string
+	}{
+		{member, "-# Call your local emergency number now for numbness between your legs, new bladder or bowel trouble"},
+		{otherMember, "-# Call 999 now for numbness between your legs"},
+	}
+	for _, tt := range tests {
+		prompt := h.waitDM(t, tt.who, "Daily check-in")
+		if !strings.Contains(prompt.Content, tt.want) || !strings.Contains(prompt.Content, "dark pee with very sore muscles") {
+			t.Errorf("the check-in DM lacks the emergency line %q:\n%s", tt.want, prompt.Content)
+		}
+		if n := strings.Count(prompt.Content, "\n-# Call"); n != 1 {
+			t.Errorf("the emergency line appears %d times", n)
+		}
+		answered := h.answeredUpdate(t, h.srv.Click(inDM(tt.who), prompt, ratingButton(t, prompt, 2)))
+		if !strings.Contains(answered.Content, tt.want) {
+			t.Errorf("the answered DM lost the emergency line:\n%s", answered.Content)
+		}
+	}
+}
+
+// A jump of 4 right after training stops training for today and offers the
+// red-flag check now, rather than "check again in 2 hours".
+func TestCheckinBigJumpAfterTrainingOffersTheCheckNow(t *testing.T) {
+	clock := newTestClock(checkinStart)
+	h := newCheckinHarness(t, clock)
+	h.command(t, inDM(member), "start", discordtest.Opt("pain", 2), discordtest.Opt("time", "21:00"), discordtest.Opt("timezone", "UTC"))
+	clock.Set(checkinStart.Add(time.Hour))
+	reply := h.command(t, inDM(member), "workout", discordtest.Opt("pain", 6))
+	if !strings.Contains(reply.Content, "Stop training for today") || !strings.Contains(reply.Content, "red-flag check now") || strings.Contains(reply.Content, "check again once 2 hours") {
+		t.Errorf("a jump from 2 to 6 after training said:\n%s", reply.Content)
+	}
+	if !strings.Contains(strings.Join(buttonIDs(reply)[len(buttonIDs(reply))-1], ","), checkinRedFlagID) {
+		t.Errorf("the red-flag check is not offered: %v", buttonIDs(reply))
+	}
+}
+
+// Commands named in check-in replies are clickable mentions.
+func TestCheckinRepliesMentionCommands(t *testing.T) {
+	clock := newTestClock(checkinStart)
+	h := newCheckinHarness(t, clock)
+	id := checkinCommandID(t, h.harness)
+	none := h.command(t, member, "history")
+	if !strings.Contains(none.Content, "</checkin start:"+id+">") || strings.Contains(none.Content, "`") {
+		t.Errorf("no plan yet: %q", none.Content)
+	}
+	started := h.command(t, member, "start", discordtest.Opt("pain", 4), discordtest.Opt("time", "09:00"), discordtest.Opt("timezone", "UTC"))
+	for _, sub := range []string{"workout", "log", "history", "pause", "resume", "stop", "settings"} {
+		if !strings.Contains(started.Content, "</checkin "+sub+":"+id+">") {
+			t.Errorf("the start reply does not mention /checkin %s:\n%s", sub, started.Content)
+		}
+	}
+	paused := h.command(t, member, "pause")
+	if !strings.Contains(paused.Content, "</checkin resume:"+id+">") || strings.Contains(paused.Content, "`") {
+		t.Errorf("pause said %q", paused.Content)
+	}
+}
+
+func checkinCommandID(t *testing.T, h *harness) string {
+	t.Helper()
+	cmds, err := h.srv.WaitCommands(h.ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cmds {
+		if c.Name == checkinName {
+			return c.ID
+		}
+	}
+	t.Fatal("checkin is not registered")
+	return ""
+}

@@ -25,13 +25,15 @@ func registerHelp(r *bot.Router) {
 		IntegrationTypes: guildInstall(),
 	})
 	r.Command("help", func(ctx context.Context, req *bot.Request) (*bot.Response, error) {
-		return helpResponse(r.Definitions()), nil
+		return helpResponse(r.Definitions(), r.Mention), nil
 	})
 }
 
 // helpResponse lists every registered command from its own definition, so
-// the overview can never fall out of date. Each command gets its own field.
-func helpResponse(defs []*discordgo.ApplicationCommand) *bot.Response {
+// the overview can never fall out of date. Each command gets its own field,
+// and each slash command or subcommand is named with mention, a clickable
+// mention once the bot knows the command's id.
+func helpResponse(defs []*discordgo.ApplicationCommand, mention func(path string) string) *bot.Response {
 	embed := &discordgo.MessageEmbed{
 		Title:       "Spotter",
 		Description: helpIntro,
@@ -39,10 +41,10 @@ func helpResponse(defs []*discordgo.ApplicationCommand) *bot.Response {
 		Footer:      &discordgo.MessageEmbedFooter{Text: knowledge.Disclaimer},
 	}
 	for _, d := range defs {
-		field := &discordgo.MessageEmbedField{Name: "/" + d.Name, Value: d.Description}
+		field := &discordgo.MessageEmbedField{Name: "/" + d.Name, Value: mention(d.Name) + ": " + d.Description}
 		if d.Type == discordgo.MessageApplicationCommand {
 			field = &discordgo.MessageEmbedField{Name: d.Name, Value: "Right-click (or long-press) a message, then Apps."}
-		} else if subs := subcommandLines(d); len(subs) > 0 {
+		} else if subs := subcommandLines(d, mention); len(subs) > 0 {
 			field.Value = strings.Join(subs, "\n")
 		}
 		embed.Fields = append(embed.Fields, field)
@@ -50,11 +52,11 @@ func helpResponse(defs []*discordgo.ApplicationCommand) *bot.Response {
 	return &bot.Response{Kind: bot.KindMessage, Ephemeral: true, Embeds: []*discordgo.MessageEmbed{embed}}
 }
 
-func subcommandLines(d *discordgo.ApplicationCommand) []string {
+func subcommandLines(d *discordgo.ApplicationCommand, mention func(path string) string) []string {
 	var subs []string
 	for _, o := range d.Options {
 		if o.Type == discordgo.ApplicationCommandOptionSubCommand {
-			subs = append(subs, fmt.Sprintf("`%s`: %s", o.Name, o.Description))
+			subs = append(subs, fmt.Sprintf("%s: %s", mention(d.Name+" "+o.Name), o.Description))
 		}
 	}
 	return subs
