@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"log/slog"
+	"math"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -129,14 +130,18 @@ func (r *Request) StringOption(name string) (string, bool) {
 	return s, ok
 }
 
-// IntOption returns an integer option's value and whether it was given.
+// IntOption returns an integer option's value and whether it was given as
+// a whole number: a fraction such as 3.5 counts as not given, never as 3.
 func (r *Request) IntOption(name string) (int64, bool) {
 	o, ok := r.Options()[name]
 	if !ok || o.Type != discordgo.ApplicationCommandOptionInteger {
 		return 0, false
 	}
 	f, ok := o.Value.(float64)
-	return int64(f), ok
+	if !ok || f != math.Trunc(f) || math.Abs(f) > maxSafeInteger {
+		return 0, false
+	}
+	return int64(f), true
 }
 
 // BoolOption returns a boolean option's value and whether it was given.

@@ -181,6 +181,9 @@ func (r *Router) Serve(ctx context.Context, req *Request) (*Response, error) {
 		return nil, errNoRoute
 	}
 	req.Route = route
+	if err := r.checkOptions(req); err != nil {
+		return nil, err
+	}
 	return Chain(h, r.middleware...)(ctx, req)
 }
 

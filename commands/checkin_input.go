@@ -22,6 +22,16 @@ func checkPain(n int64) (int, error) {
 	return int(n), nil
 }
 
+// painOption reads the required pain option: a whole number from 0 to 10.
+// Left out or sent as anything else, it is refused, never read as 0.
+func painOption(req *bot.Request) (int, error) {
+	n, ok := req.IntOption(checkinOptPain)
+	if !ok {
+		return 0, bot.Userf("Give your pain as a whole number from 0 (no pain) to 10 (the worst you can imagine). Nothing was recorded.")
+	}
+	return checkPain(n)
+}
+
 // parseClock reads a 24-hour time of day such as "08:30" or "8:30".
 func parseClock(s string) (hour, minute int, err error) {
 	s = strings.TrimSpace(s)

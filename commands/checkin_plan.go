@@ -18,8 +18,7 @@ import (
 // start answers /checkin start: a baseline reading, a daily time and a time
 // zone (remembered from last time if left out) start the plan, or update it.
 func (c *checkins) start(ctx context.Context, req *bot.Request) (*bot.Response, error) {
-	n, _ := req.IntOption(checkinOptPain)
-	pain, err := checkPain(n)
+	pain, err := painOption(req)
 	if err != nil {
 		return nil, err
 	}

@@ -126,6 +126,13 @@ func memberWire(u *wireUser, roles []string, perms int64) wireMember {
 // with the complete payload Discord sends; call without s.mu held.
 func (s *Server) startInteraction(a Actor, typ discordgo.InteractionType, cmdType discordgo.ApplicationCommandType, data any, source *message) *Interaction {
 	s.t.Helper()
+	return s.dispatchInteraction(a, typ, cmdType, data, source, nil)
+}
+
+// dispatchInteraction is startInteraction with a hook that may change the
+// complete payload before it is sent, for forged interactions.
+func (s *Server) dispatchInteraction(a Actor, typ discordgo.InteractionType, cmdType discordgo.ApplicationCommandType, data any, source *message, edit func(map[string]any)) *Interaction {
+	s.t.Helper()
 	st := &interaction{id: s.ids.next(), token: "itok." + randomToken(48), typ: typ, commandType: cmdType, actor: a, source: source}
 	s.mu.Lock()
 	payload := map[string]any{
@@ -156,6 +163,9 @@ func (s *Server) startInteraction(a Actor, typ discordgo.InteractionType, cmdTyp
 	}
 	if source != nil {
 		payload["message"] = s.messageWire(source)
+	}
+	if edit != nil {
+		edit(payload)
 	}
 	raw, err := json.Marshal(payload)
 	if err != nil {
