@@ -130,7 +130,7 @@ const seeYourDoctor = "your doctor (GP or family doctor)"
 func action(l Level, region string) string {
 	switch l {
 	case LevelEmergency:
-		return "Go to the nearest emergency department now, or call the emergency number:\n" + bullets(contacts.EmergencyLines(region)) + "\nIf you can, have someone go with you."
+		return "Go to the nearest emergency department now, or call the emergency number:\n" + numberList(contacts.EmergencyLines(region)) + "\nIf you can, have someone go with you."
 	case LevelSameDay:
 		options := []string{
 			"call " + seeYourDoctor + " and ask to be seen today",
@@ -188,6 +188,16 @@ func callEmergency(region string) string {
 func callEmergencyCap(region string) string {
 	s := callEmergency(region)
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// numberList lists emergency numbers as bullets; a leading line that ends
+// in a colon (such as "Your local emergency number. Common ones:") is a
+// heading, not a number, and stays unbulleted.
+func numberList(lines []string) string {
+	if len(lines) > 1 && strings.HasSuffix(lines[0], ":") {
+		return lines[0] + "\n" + bullets(lines[1:])
+	}
+	return bullets(lines)
 }
 
 func bullets(lines []string) string {

@@ -88,7 +88,6 @@ func TestEmergencyMessageListsTheMembersNumberFirst(t *testing.T) {
 		{"GB", "United Kingdom: 999"},
 		{"au", "Australia: 000"},
 		{"NZ", "New Zealand: 111"},
-		{"", contacts.EmergencyLines("")[0]},
 	}
 	for _, tt := range tests {
 		t.Run(tt.region, func(t *testing.T) {
@@ -286,5 +285,18 @@ func TestSomeSignsAddWhatToDoAboutThem(t *testing.T) {
 				t.Errorf("the advice for %s shows without it: %q", tt.id, r.Action)
 			}
 		})
+	}
+}
+
+func TestEmergencyNumbersForAnUnknownRegionKeepTheirHeading(t *testing.T) {
+	lines := contacts.EmergencyLines("")
+	action := Outcome{Level: LevelEmergency}.Message("").Action
+	if strings.HasSuffix(lines[0], ":") && strings.Contains(action, "- "+lines[0]) {
+		t.Errorf("the heading %q is shown as a number:\n%s", lines[0], action)
+	}
+	for _, l := range lines[1:] {
+		if !strings.Contains(action, "- "+l) {
+			t.Errorf("number %q is missing:\n%s", l, action)
+		}
 	}
 }
