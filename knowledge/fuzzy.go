@@ -145,10 +145,10 @@ func (d *typoDict) correct(w string) string {
 
 // unstar reads back a censored word: the vocabulary word that begins with
 // what stands before the stars and ends with what stands after them
-// ("a**hole", "sui**de"), with at least one letter for the stars; "" when
+// ("a**hole", "sui**de", "k!ll"), with at least one letter for the stars; "" when
 // there is none.
 func (d *typoDict) unstar(w string) string {
-	first, last := strings.IndexByte(w, '*'), strings.LastIndexByte(w, '*')
+	first, last := strings.IndexAny(w, censorMarks), strings.LastIndexAny(w, censorMarks)
 	if first < 0 {
 		return ""
 	}

@@ -66,6 +66,7 @@ type safety struct {
 	crisis       *phraseSet
 	exclusions   *phraseSet
 	hypothetical *phraseSet
+	denialOfAll  *phraseSet
 	dict         *typoDict
 	known        func(string) bool
 	negators     map[string]bool
@@ -80,6 +81,7 @@ func newSafety(known func(string) bool) *safety {
 		crisis:       compilePhrases(crisisPatterns()),
 		exclusions:   compilePhrases(exclusionPatterns()),
 		hypothetical: compilePhrases(hypotheticalPatterns()),
+		denialOfAll:  compilePhrases(denialOfAllPatterns()),
 		known:        known,
 		negators:     wordSet(negators()),
 		hedges:       wordSet(hedges()),
@@ -116,6 +118,13 @@ func (s *safety) check(raw []string) safetyVerdict {
 			found[sp.c] = true
 		}
 	}
+	// Self-harm told as a way of coping ("cutting again, it takes the
+	// edge off") is a crisis even without the word "myself".
+	v.crisis = v.crisis || found[conceptSelfHarmAct] && found[conceptCoping]
+	if s.deniesEverything(toks) {
+		// A general question that ends "I don't have any of these".
+		return v
+	}
 	v.emergency = emergencyRule(found)
 	if v.emergency == "" {
 		v.sameDay = sameDayRule(found, statedAge(toks))
@@ -141,18 +150,26 @@ func (s *safety) canonical(raw []string) []string {
 	return s.exclusions.blank(splitUnits(toks))
 }
 
-// hypotheticalScope marks the tokens that stand in a hypothetical or a
-// general question ("what would happen if the bar fell on me", "what are
-// the signs of ..."): from the marker to the end of its clause, or to a
-// word like "but" that starts the member's own account.
+// hypotheticalScope marks the tokens that stand in a hypothetical, a
+// general question or someone else's story ("what would happen if the bar
+// fell on me", "what are the signs of ...", "my mate had ... years ago"):
+// from the marker to the end of its clause, or to a word like "but" or
+// "because" that starts the member's own account ("and" goes on).
 func (s *safety) hypotheticalScope(toks []string) []bool {
 	in := make([]bool, len(toks))
 	s.hypothetical.find(toks, func(_, start, _ int) {
-		for i := start; i < len(toks) && toks[i] != clauseBreak && !s.stops[toks[i]]; i++ {
+		for i := start; i < len(toks) && toks[i] != clauseBreak && !s.stops[toks[i]] || i < len(toks) && toks[i] == "and"; i++ {
 			in[i] = true
 		}
 	})
 	return in
+}
+
+// deniesEverything reports a message that asks in general and says the
+// member has none of it: a hypothetical marker and a denial of everything
+// ("just curious, I don't have any of it", "mine is totally normal").
+func (s *safety) deniesEverything(toks []string) bool {
+	return s.hypothetical.contains(toks) && s.denialOfAll.contains(toks)
 }
 
 // negated reports whether a negator denies the match starting at start:

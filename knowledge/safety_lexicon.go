@@ -57,6 +57,12 @@ const (
 	conceptHadIt
 	conceptPain
 	conceptHabitual
+	conceptCaught
+	conceptNoHarm
+	conceptResolved
+	conceptOneLegPart
+	conceptSelfHarmAct
+	conceptCoping
 	conceptPulsingBelly
 	conceptTightGear
 	numConcepts
@@ -73,17 +79,19 @@ func conceptPatterns() [numConcepts][]string {
 			"cant|cannot|couldnt|barely|hardly ... feel|feeling",
 			"feel|feels|felt|feeling|went|gone|go|goes|going|gotten ... dead",
 			"dead|deadness ...1 feeling|feel|sensation",
-			"feels|feel|feeling|felt|like|gone|went|goes|keeps|fallen|falling ...3 asleep",
+			"feels|feel|feeling|felt|like|gone|went|goes|keeps|fallen|falling|falls|fall ...3 asleep",
+			"rubbery|rubber|wooden|muted|dulled|novocaine|anaesthetic|anesthetic|anaesthetised|anesthetized|dentist",
 			"feel|feels|felt|feeling ...1 weird|different|strange|odd|off",
 		},
 		conceptTingling: {
-			"pins and needles", "tingl*", "prickling|prickly|buzzing|fizzing",
+			"pins ...1 needles", "tingl*", "prickling|prickly|buzzing|fizzing",
 		},
 		conceptSaddle: {
 			"groin|groins|saddle|crotch|taint|perineum|perineal|anus|anal|penis|dick|vagina|vulva|labia|scrotum|nethers",
 			"genital*", "testic*", "balls|nuts|ballsack|nutsack",
 			"privates", "private parts|area|areas|bits|region",
-			"inner thigh|thighs", "back passage", "bum|butt hole", "butthole|arsehole|asshole",
+			"inner thigh|thighs", "back passage", "my bits", "gooch|undercarriage|downstairs|backside",
+			"sit|sitting|sat on nothing|air", "bum|butt hole", "butthole|arsehole|asshole",
 			"down there", "between my|the|both legs", "nether regions|region", "pelvic floor",
 			"wipe|wiping|wiped", "toilet paper",
 		},
@@ -113,12 +121,18 @@ func conceptPatterns() [numConcepts][]string {
 			"cant|cannot|couldnt|unable ...2 control ...5 bladder|bowel|bowels|pee|poo|poop|peeing|pooping|toilet|go|going|it",
 			"bladder|bowel|bowels ...2 control",
 			"cant|cannot|couldnt|unable|trouble|difficulty|hard|struggling|struggle|hardly|barely ...2 pee|peeing|piss|pissing|urinate|urinating|wee|weeing",
-			"cant|cannot|couldnt|dont|didnt|unable ... tell|feel|notice|know|sense ... need|needed|urge ... go|pee|wee|poo|poop|toilet|bathroom",
+			"cant|cannot|couldnt|dont|didnt|unable ... tell|feel|notice|know|sense ... need|needed|urge ... go|pee|wee|poo|poop|toilet|bathroom|number",
 			"cant|cannot|couldnt|didnt|dont|unable ... feel|feeling ...5 pee|peeing|urine|wee|poo|poop|pooing|pooping|bowel|bowels|bladder|stool|toilet|bathroom",
 			"poo|poop|bowel|bowels|bladder|toilet|bathroom|pee|wee|shit accident|accidents",
 			"bladder|bowel|bowels ... problem|problems|issue|issues|trouble|changes|change|dysfunction|leak|leaking|retention|weird|numb|full|accident",
 			"lost|lose|losing|loss|no|poor ... control ... bladder|bowel|bowels|pee|poo|poop|peeing|toilet",
-			"nothing comes|came|coming out",
+			"nothing ...2 comes|came|coming|come|happens|happened ...1 out|when",
+			"only|barely|hardly|just ...2 peed|pissed|weed|urinated ...2 once|twice",
+			"cant|cannot|couldnt|not ...3 empty|emptying ...2 fully|properly|completely|bladder|all",
+			"still need|needing ...2 to ...1 go|pee|wee ...3 after|straight|right|again",
+			"cant|cannot|couldnt ...2 stop|hold ...3 stream|flow|pee|wee",
+			"without ...2 peeing|pee|weeing|urinating|wee",
+			"accident|accidents ...3 pants|underwear|shorts|myself|toilet|bathroom|bed|trousers",
 			"urinary|urine retention", "retain|retaining urine",
 			"change|changes ... bladder|bowel|bowels|peeing|pooping|toilet",
 		},
@@ -132,7 +146,8 @@ func conceptPatterns() [numConcepts][]string {
 			"cant|cannot|couldnt|unable ... orgasm|climax|ejaculate|cum",
 		},
 		conceptSex: {
-			"sex|intercourse|orgasm|orgasms|erection|erections|ejaculat*", "in bed",
+			"sex|intercourse|orgasm|orgasms|erection|erections|ejaculat*|climax|climaxing|cum|cumming", "in bed",
+			"finishing|finish ...3 feels|felt|feel|sensation|nothing",
 			"with|w my|the ...1 gf|girlfriend|boyfriend|bf|wife|husband|partner|missus|misses",
 		},
 		conceptBothLegs: {
@@ -174,14 +189,14 @@ func conceptPatterns() [numConcepts][]string {
 			"crashed ... car|bike|motorbike|motorcycle",
 			"hit by ... car|truck|bus|vehicle|van",
 			"rear ended",
-			"dropped|drop|dropping ... bar|barbell|weight|weights|plate|plates|dumbbell|dumbbells|kettlebell ... on me|myself",
+			"dropped|drop|dropping ... bar|barbell|weight|weights|plate|plates|dumbbell|dumbbells|dumbell|dumbells|kettlebell ... on me|myself",
 			"dropped|drop|dropping ... bar|barbell|weight|weights|plate|plates|dumbbell|dumbbells|kettlebell ... on my|the ...2 " + bodyParts,
 			"bar|barbell|weight|weights|plate|plates|dumbbell|kettlebell|rack|safeties ... fell|landed|dropped|crashed|slipped|rolled|came ... on|onto me|myself",
 			"bar|barbell|weight|weights|plate|plates|dumbbell|kettlebell|rack|safeties ... fell|landed|dropped|crashed|slipped|rolled|came ... on|onto my|the ...2 " + bodyParts,
 			"fell", "falling|fall off|backwards|backward|down|from",
 			"had|have a fall",
 			"came|come|fell|thrown|flew ...1 off ...2 motorbike|bike|motorcycle|horse|scooter|ladder|roof|bmx|skateboard|board|quad|atv",
-			"bar|barbell|weight|weights|plate|plates|dumbbell|kettlebell ...6 smashed|slammed|crashed|hit|smacked|bashed|whacked|struck|crushed ...3 into|onto|on|across ...2 my|the ...2 " + bodyParts,
+			"smashed|slammed|crashed|landed|smacked|bashed|whacked|struck|crushed|dropped ...2 into|onto|on|across ...2 my|the|his|her ...2 " + bodyParts,
 			"fell|fall|landed|land|landing ... on my|the ...2 " + bodyParts,
 			"bad|hard|big|nasty|serious|heavy|huge fall|crash|accident",
 			"pinned|crushed|trapped ... under|by ... bar|barbell|weight|weights",
@@ -200,8 +215,9 @@ func conceptPatterns() [numConcepts][]string {
 		},
 		conceptDarkUrine: {
 			"dark|darker|brown|brownish|cola|coke|coca|tea|black|blackish|rust|rusty|maroon|coffee ...3 " + urineWords,
-			urineWords + " ...4 dark|darker|brown|brownish|cola|coke|tea|black|rust|rusty|maroon|coffee|bovril|guinness",
+			urineWords + " ...6 dark|darker|brown|brownish|cola|coke|tea|black|rust|rusty|maroon|coffee|bovril|guinness",
 			"peeing|pissing|weeing coke|cola|tea|coffee",
+			"tea|cola|coke|coffee|rust|brown ...1 coloured|colored|colour|color",
 		},
 		conceptBloodUrine: {
 			"blood|bloody|red|reddish|pink|pinkish ...3 " + urineWords,
@@ -226,7 +242,7 @@ func conceptPatterns() [numConcepts][]string {
 			"came|come|comes on ...2 fast|quickly|instantly|sudden",
 		},
 		conceptSevere: {
-			"worst|severe|excruciating|unbearable|agony|agonising|agonizing|crippling|horrendous|intense|immense|awful|horrific", "10 10", "10 out of 10",
+			"worst|severe|excruciating|unbearable|agony|agonising|agonizing|crippling|horrendous|intense|immense|awful|horrific|terrible", "10 10", "10 out of 10",
 		},
 		conceptBelly: {
 			"belly|stomach|abdomen|abdominal|tummy|gut|navel|bellybutton", "belly button",
@@ -238,16 +254,19 @@ func conceptPatterns() [numConcepts][]string {
 		},
 		conceptColdSweat: {
 			"cold|clammy sweat|sweats|sweating", "clammy", "sweating|sweaty ... pale|grey|gray|clammy|buckets|profusely|through my",
-			"broke|breaking out in a sweat", "drenched|soaked|dripping|pouring|covered ...2 in|with sweat",
+			"broke|breaking out in a sweat", "pale|grey|gray|ashen|white ...2 sweaty|sweating|clammy", "drenched|soaked|dripping|pouring|covered ...2 in|with sweat",
 		},
 		conceptChest: {
 			"chest ...2 pain|pains|pressure|tight|tightness|heavy|heaviness|crushing|squeezing|hurts|hurting|ache|aching|burning|sore",
-			"pain|pressure|tightness|tightening|tight|heaviness|squeezing|crushing|band|vice|vise ...3 chest",
+			"pain|pressure|tightness|tightening|tight|heaviness|heavy|squeezing|crushing|band|vice|vise ...3 chest",
+			"jaw|jaws ...2 ache|aches|aching|pain|hurts|tight",
 			"elephant ... chest", "heart attack", "angina",
 		},
 		conceptBreathless: {
 			"short|shortness of breath", "breathless|breathlessness",
-			"cant|cannot|couldnt|struggling|struggle|hard|difficult|difficulty|trouble|hurts ...2 breathe|breath|breathing",
+			"cant|cannot|couldnt|struggling|struggle|hard|difficult|difficulty|trouble ...3 breathe|breath|breathing",
+			"hurts|hurt|pain|painful|stab|stabbing|sharp ...4 breathe|breathing|inhale|inhaling|breath",
+			"out of ...1 puff",
 			"cant|cannot|couldnt catch my breath",
 			"out of breath", "gasping|winded",
 		},
@@ -255,18 +274,21 @@ func conceptPatterns() [numConcepts][]string {
 			"shoulder blade|blades", "shoulderblade|shoulderblades", "scapula|scapulae", "upper|mid|middle back",
 		},
 		conceptAtRest: {
-			"at rest", "resting|sitting|lying|laying|walking|stairs|sleeping|desk|couch|sofa|bed", "doing nothing",
+			"at rest", "resting|sitting|lying|laying|walking|walk|stairs|steps|step|standing|sleeping|desk|couch|sofa|bed", "doing nothing",
 			"not|wasnt|didnt ...3 training|lifting|exercising|working out",
 		},
 		conceptFever: {
 			"fever|fevers|feverish|febrile|temperature|temp|chills|chilled|shivering|shivers|shivery|rigors|rigours",
-			"hot and cold", "burning up", "high temp|temperature", "running a temp|temperature|fever",
+			"hot and cold", "burning up", "high temp|temperature", "running a temp|temperature|fever", "thermometer|thermometre",
+			"37.5*|38*|39*|40*|41* ...1 c|degrees|celsius|fever|temp", "100*|101*|102*|103*|104* ...1 f|degrees|fahrenheit|fever|temp",
 		},
 		conceptNightSweats: {
 			"night sweats|sweat|sweating", "sweat|sweats|sweating|sweaty|wet ...3 night|nights|sleep|bed|3am|am|pillow",
 			"night|nights|nighttime|sleep ...3 sweat|sweats|sweating|soaked|drenched",
 			"drenching|drenched|soaking|pouring ...1 sweat|sweats",
-			"sheets|sheet|bed|pillow|shirt|pyjamas|pajamas ...2 soaked|drenched|soaking|drenching",
+			"sheets|sheet|bed|pillow|shirt|tshirt|pyjamas|pajamas ...3 soaked|drenched|soaking|drenching|wet",
+			"wake|waking|woke ...3 soaked|drenched|soaking|dripping|sweating|sweaty",
+			"drenched|soaked|soaking|drenching ...3 night|nights|morning|sleep",
 			"soaked|drenched|soaking|drenching ...3 sheets|bed|pillow|pyjamas|pajamas|shirt",
 		},
 		conceptInfection: {
@@ -296,19 +318,19 @@ func conceptPatterns() [numConcepts][]string {
 		},
 		conceptWeightLoss: {
 			"lost|losing|lose|dropped|dropping|shed|down ...3 weight|kg|kgs|kilos|kilo|lbs|pounds|pound|stone|lb",
-			"weight ...2 falling|dropping|melting|loss",
+			"weight ...2 falling|dropping|melting|loss|reducing|decreasing|going",
 			"clothes|jeans|trousers|pants ...2 falling|hanging|baggy|loose",
 		},
 		conceptUnexplained: {
-			"without trying|dieting|meaning|cutting", "not trying|dieting|cutting", "no reason",
+			"without trying|dieting|meaning|cutting", "not trying|dieting|cutting", "no reason", "without|any ...1 reason|cause", "out of the blue",
 			"unexplained|unintentional|unintended|unexplainable", "no idea why", "dont know why",
-			"havent|hasnt|werent|wasnt|didnt|not ...3 dieting|cutting|trying|changed",
-			"eating ...2 same|normally|more|loads|plenty|tons|lots|heaps|everything", "even though|despite|while ...3 bulking|bulk|eating|eat",
+			"havent|hasnt|werent|wasnt|didnt|not ...3 dieting|cutting|trying|changed|been|trained|training|gym|lifting",
+			"eating ...2 same|normally|more|loads|plenty|tons|lots|heaps|everything", "despite|while|tho|though|thou ...4 bulking|bulk|eating|eat",
 			"out of nowhere", "nothing caused|triggered", "didnt|havent|never ...3 injure|hurt|do|lift|tweak|strain|lifted|injured|hurting",
 			"no injury|lift|incident|trauma|trigger|cause",
 		},
 		conceptNightPain: {
-			"worse|worst|bad|awful|hurts ...3 night|nights|nighttime|overnight",
+			"worse|worst|bad|awful|hurts ...3 night|nights|nighttime|overnight|bed|lying|sleeping",
 			"night|nights|nighttime ...3 unbearable|worse|worst|awful|agony|terrible|excruciating|hurts|killer",
 			"wakes|woke|waking|keeps|kept ...2 me ...3 up|night|sleep|awake",
 			"cant|cannot|couldnt|unable ...2 sleep ... pain|hurts|back",
@@ -332,6 +354,27 @@ func conceptPatterns() [numConcepts][]string {
 			"since|after ...2 having|birth|baby|kids|kid|pregnancy|childbirth|giving",
 			"normal for me",
 		},
+		conceptCaught: {
+			"safeties|safety|pins|spotters|spotter|straps|hooks|rack|arms ...2 caught|took|held|saved|caught",
+			"caught|catch|catching ...3 safeties|safety|pins|spotters|spotter|straps|arms",
+		},
+		conceptNoHarm: {
+			"nobody|noone|no one ...1 hurt|injured", "back|im|i|nobody|everyone ...3 fine|ok|okay|unhurt|unharmed|good",
+		},
+		conceptResolved: {
+			"back to normal", "normal again", "went|goes|go|gone ...1 away", "wore|wears off", "cleared|clears ...1 up",
+			"came|comes back", "then|now|after ...3 fine|ok|okay|normal",
+		},
+		conceptOneLegPart: {
+			"leg|foot|thigh|calf|ankle|knee|shin|hamstring|quad|toe|sole",
+		},
+		conceptSelfHarmAct: {
+			"cutting|cut|burning|burn|scratching|scratch|hitting|punching|bruising|starving ...2 again|myself|arms|arm|wrists|skin",
+			"relapse|relapsed|relapsing",
+		},
+		conceptCoping: {
+			"edge off", "feel something|anything|real|better", "release|relief|cope|coping|punish|punishment|deserve", "only thing",
+		},
 		conceptHadIt: {
 			"had|got|getting|after|since|following|recent|recently|ago|last|yesterday|post|op",
 		},
@@ -354,14 +397,14 @@ func conceptPatterns() [numConcepts][]string {
 			"feel|feeling|felt ...3 terrible|awful|horrendous|horrible|death|dying|dreadful|rubbish|shocking", "cant|cannot|couldnt ...2 get ...2 off|out ...2 sofa|couch|bed",
 		},
 		conceptLiftCause: {
-			"squat*", "deadlift*", "deads", "dl|dls|rdl|rdls|sldl|lifting|lifted|lift|lifts|gym|training|trained|workout|session|pulled|pull|tweaked|tweak|strained|twisted|bent|carrying|carried|moving|shovelling|shoveling|gardening|rep|reps|set|sets|bench|press|row|rows|clean|snatch",
+			"squat*", "deadlift*", "deads", "sled|sleds|prowler|sprint|sprints|running|conditioning|cardio|hiit|burpees|circuit|wod|metcon|rowing|carries|pushes|jumps", "dl|dls|rdl|rdls|sldl|lifting|lifted|lift|lifts|gym|training|trained|workout|session|pulled|pull|tweaked|tweak|strained|twisted|bent|carrying|carried|moving|shovelling|shoveling|gardening|rep|reps|set|sets|bench|press|row|rows|clean|snatch",
 		},
 		conceptPulsingBelly: {
 			"pulsing|pulsating|pulse|throbbing|heartbeat|beating ...3 belly|stomach|tummy|abdomen|gut",
 			"belly|stomach|tummy|abdomen|gut ...3 pulsing|pulsating|pulse|throbbing|heartbeat|beating",
 		},
 		conceptTightGear: {
-			"shoes|shoe|laces|lifters|sleeves|wraps|belt|socks|boots|trainers|sneakers|straps",
+			"shoes|shoe|laces|lifters|sleeves|wraps|belt|socks|boots|trainers|sneakers|straps|strap|chucks|converse|slippers",
 		},
 		conceptFatigue: {
 			"jelly|jello|noodles|noodly|shaky|wobbly|fried|toast|cooked|smoked|destroyed|wrecked|trashed|pumped|doms|tired|fatigued|exhausted|spent|gassed|burning|burn",
@@ -370,11 +413,11 @@ func conceptPatterns() [numConcepts][]string {
 }
 
 // urineWords is the pattern step for urine.
-const urineWords = "pee|piss|urine|urin|wee|wees|pees|peeing|pissing|weeing|urinating|urination|stream"
+const urineWords = "pee|piss|urine|urines|urin|wee|wees|pees|peeing|pissing|weeing|urinating|urination|stream|peed|pissed"
 
 // bodyParts is the pattern step for the parts of the body a falling bar or
 // a fall can injure.
-const bodyParts = "back|butt|tailbone|coccyx|ass|arse|bum|spine|neck|head|chest|hip|hips|lower|body|face|ribs"
+const bodyParts = "back|butt|tailbone|coccyx|ass|arse|bum|spine|neck|head|chest|hip|hips|lower|body|face|ribs|stomach|belly|abdomen|pelvis"
 
 // exclusionPatterns returns phrases that only look like a warning sign:
 // their words are blanked out before the concepts are matched.
@@ -390,18 +433,20 @@ func exclusionPatterns() []string {
 		"wake|woke|waking up ...1 with|so|stiff|stiffer|sore|sorer|achy|aching|locked|every|at",
 		"ball|balls of ...2 foot|feet",
 		"dark|darker|deep ...1 yellow|orange|amber",
+		"better|new|comfier|comfy|bike|road|padded|gel ...2 saddle|saddles",
+		"temp|temperature|fever ...2 normal|fine|ok|okay|down|gone",
+		"suicides|suicide ...3 drill|drills|sprint|sprints|shuttle|shuttles|runs|court|line|lines",
+		"shuttle|sprint|sprints|ran|run|did|doing|finished ...4 suicides",
 		// Bladder and bowel said to be working as usual.
 		"bladder|bowel|bowels|toilet|peeing|pooping ...3 fine|ok|okay|normal|unaffected|working|good",
 		// A bar or a fall that missed.
 		"missed|miss|misses me|my|us|him|her",
 		"hips|hip|butt|ass|bum|arse|chest|knees ...2 shoot|shoots|shooting|shot up",
 		"nearly|almost|narrowly|could|couldve|would|wouldve ...2 fell|fall|falling|landed|landing|hit|dropped|crushed|pinned|pin|killed",
-		"safeties|safety|pins|spotters|spotter|straps|hooks|rack|arms caught|took|held|saved",
-		"caught|catch|catching ...3 safeties|safety|pins|spotters|spotter|straps|arms",
 		"on|onto|into the|my safeties|pins|floor|ground|platform|rack|hooks|j|mat|mats",
 		// Numbers, totals and bodyweight falling are not falls.
 		"total|totals|1rm|pr|prs|max|maxes|numbers|strength|squat|bench|deadlift|e1rm|volume ...2 fell|dropped|dropping|drops|went|fall|falling|down|crashed|crashing|tanked",
-		"dropped|drop|dropping ...2 kg|kgs|kilos|lbs|pounds|weight|load|volume|reps|sets|intensity|percent|rpe",
+		"dropped|drop|dropping the|some ...1 weight|load|volume|reps|sets|intensity|percent|rpe",
 		// Gym hyperbole and fatigue.
 		"dead|died|dying|killed|murdered|destroyed ...2 after|from ...3 leg|legs|squats|squat|session|workout|set|sets|day",
 		"legs|leg ...2 are|were|feel|felt|feeling dead|toast|fried|smoked|jelly|gone",
@@ -424,6 +469,17 @@ func exclusionPatterns() []string {
 	}
 }
 
+// denialOfAllPatterns returns the phrases with which a member says they
+// have none of the signs they ask about.
+func denialOfAllPatterns() []string {
+	return []string{
+		"dont|havent|not ...3 any|none ...1 of ...1 it|them|these|those|that",
+		"none of ...1 it|them|these|those|that ...3 me|mine|i",
+		"mine|i ...2 is|am|are ...2 totally|completely|perfectly ...1 normal|fine",
+		"mine|i ...2 is|am|are ...1 normal|fine",
+	}
+}
+
 // hypotheticalPatterns returns the phrases that start a hypothetical or a
 // general question about a warning sign, rather than an account of one.
 func hypotheticalPatterns() []string {
@@ -433,8 +489,9 @@ func hypotheticalPatterns() []string {
 		"what are ...2 signs|symptoms|red|warning|flags",
 		"what is|are|does ...3 cauda|equina|ces|rhabdo|rhabdomyolysis|aneurysm|mean",
 		"signs|symptoms of", "how would|do|can i|you know|tell when|if",
-		"if i|you ...2 ever|someday",
-		"mate|friend|buddy|bro|dad|mum|mom|brother|sister|uncle|aunt|cousin|coworker|colleague|wife|husband|gf|bf|girlfriend|boyfriend|someone ...2 had|got|once", "in case i|you|of",
+		"if ...3 ever|someday", "for future reference", "in case i|you|of",
+		// Someone else's story that is over.
+		"mate|friend|buddy|bro|dad|mum|mom|brother|sister|uncle|aunt|cousin|coworker|colleague|wife|husband|gf|bf|girlfriend|boyfriend|someone ...2 had|once|used ...8 ago|year|years|recovered|fine|better|surgery|operation",
 		"should i worry if|about ...3 ever|future",
 		"how common is|are", "can you get|have", "is it possible to",
 	}
@@ -443,7 +500,7 @@ func hypotheticalPatterns() []string {
 // selfHarmVerbs is the pattern step for ways of harming oneself; alone,
 // "hurt myself" is how lifters describe an injury, so the patterns that use
 // it also need intent.
-const selfHarmVerbs = "hurt|hurting|harm|harming|harmed|cut|cutting|burn|burning|burned|burnt|injure|injuring|injured|hit|hitting|punish|punishing|punished|starve|starving|starved"
+const selfHarmVerbs = "hurt|hurting|harm|harming|harmed|cut|cutting|burn|burning|burned|burnt|injure|injuring|injured|hit|hitting|punish|punishing|punished|starve|starving|starved|scratch|scratching|scratched|bite|biting|bit"
 
 // crisisPatterns returns the phrases that mean a member may be thinking
 // about suicide or self-harm. They are deliberately broad: a crisis card
@@ -458,7 +515,7 @@ func crisisPatterns() []string {
 		"do ...1 something ...2 stupid|drastic|to myself",
 		"drive|driving|drove|crash|crashing|swerve|swerving ...3 into|off ...2 wall|tree|bridge|traffic|truck|lorry|cliff|barrier|road",
 		"jump|jumping|step|stepping|walk|walking ...2 in front ...2 train|bus|car|truck|lorry|traffic",
-		"check|checking|checked out ...2 good|forever|permanently",
+		"check|checking|checked|sign|signing|signed|log|logging|logged out|off ...2 good|forever|permanently",
 		"take|taking|swallow|swallowing|down|downing ...2 the|whole|all ...1 lot|bottle|packet|box|pack|them",
 		"end|ending|ended my life|self",
 		"end|ending it all",
@@ -484,7 +541,7 @@ func crisisPatterns() []string {
 		"cut|cutting|burn|burning myself",
 		"want|wanna|wanted|urge|urges|tempted|thoughts|thinking ... hurt|hurting|harm|harming|cut|cutting ... myself",
 		// Harm done on purpose, told as a fact rather than a wish.
-		selfHarmVerbs + " myself|meself ...2 on purpose",
+		selfHarmVerbs + " myself|meself ...4 on purpose",
 		selfHarmVerbs + " myself|meself ...2 deliberately|intentionally|purposely|purposefully",
 		"deliberately|intentionally|purposely|purposefully|purposfully ...2 " + selfHarmVerbs + " myself|meself",
 		"overdose|overdosing|od",
@@ -494,6 +551,21 @@ func crisisPatterns() []string {
 		"no way out",
 		"disappear forever",
 		"hang|hanging myself",
+		"burn|burning|burned|burnt|cut|cutting|scratch|scratching|scratched ...2 my ...1 arm|arms|wrist|wrists|skin",
+		"cutting|cut|burning|scratching ...6 edge off|release|relief|cope|coping",
+		"relapse|relapsed|relapsing ...3 sh|cutting|self|harm", "sh ...3 clean|free|relapse|relapsed",
+		"stop|quit ...1 existing|living", "stop|quit ...1 being alive",
+		"thats|its ...1 it|over|done ...1 for ...1 good",
+		"disappear|disappearing|vanish|vanishing ...3 good|forever|permanently",
+		"nobody|noone|no one ...2 would|will|wud|gonna ...1 notice|care|miss",
+		"rehomed|rehoming|gave|giving|given ...3 my|the ...1 dog|cat|pet|pets",
+		"sorting|sort|sorted|tying ...3 last|loose ...2 things|ends|bits",
+		"rope|noose|gun|pistol|rifle|ledge|bridge|tracks ...8 thinking|thought|think",
+		"life insurance", "insurance ...2 money|payout|pays",
+		"look|take care ...2 each|yourselves",
+		"dont|cant|not|never ...2 see ...1 myself ...3 around|here|alive|living|being",
+		"if i ...1 didnt|dont|never|wouldnt|wont ...1 wake ...6 fine|ok|okay|good|relief|better",
+		"looking|looked|staring|stared|stood|standing ...3 over ...2 edge|ledge|bridge|railing",
 		"jump|jumping ... off ... bridge|building|roof|cliff",
 		// A burden to others.
 		"burden|burdens", "better|happier|easier|lighter ...2 off|if|without ...3 me|gone|wasnt|werent|around|dead",
@@ -505,12 +577,12 @@ func crisisPatterns() []string {
 		"hopeless|hopelessness", "no|lost|losing|zero|any hope",
 		"nothing ...3 ever|will|gonna|going ...3 get|gets|be ...2 better",
 		"never ...3 get|gets|going ...2 better",
-		"no|whats|theres|any point ...3 anything|anymore|trying|going|carrying|life|all|continuing|bothering", "point in ...2 anything|living|trying|going|life",
+		"no|whats|theres|any ...2 point ...3 anything|anymore|trying|going|carrying|life|all|continuing|bothering", "point in ...2 anything|living|trying|going|life",
 		"cant|cannot|couldnt ...3 go|carry|keep|do|take ...2 on|going|this|it ...2 anymore|longer|more",
 		"cant|cannot|couldnt|dont|no ...2 see|find ...2 way|future|point|end|exit|light",
 		"no future", "no way forward|forward", "trapped", "way out",
 		"want|wanna|need|wish ...4 stop|end|over ...2 forever|permanently|good",
-		"make ...2 it|everything|this ...1 all ...1 stop", "i want out", "want to disappear|vanish", "wish ...3 disappear|vanish", "sleep ...2 forever|permanently",
+		"make ...2 it|everything|this ...1 all ...1 stop", "i want out", "want to disappear|vanish", "wish ...3 disappear|vanish", "sleep ...6 forever|permanently|good",
 		"wish ...3 never ...2 born|existed|woken",
 		// Saying goodbye, settling affairs.
 		"goodbye|goodbyes|farewell", "say|saying|said bye",
@@ -524,7 +596,7 @@ func crisisPatterns() []string {
 		"have|got|made|making ...2 a|the|my plan", "plan|planned|planning ...4 do|end ...1 it",
 		"know|decided|worked|figured ...3 how|when|where ...3 do|end ...1 it",
 		"bought|buy|got|have|stocked|ready ...3 rope|noose|gun|pistol|rifle|blade|pills|tablets|charcoal",
-		"lethal|fatal ...2 dose|amount", "how many ...3 pills|tablets|paracetamol|tylenol ...4 die|kill|fatal|lethal|overdose|od",
+		"lethal|fatal ...2 dose|amount", "how many ...4 pills|tablets|paracetamol|tylenol|tramadol|codeine|oxy|oxycodone|meds|sleeping ...4 take|die|kill|fatal|lethal|overdose|od",
 		"painless|quick|easiest ...2 way|ways ...2 die|go|out",
 		"ways|way|methods|method ...2 to ...2 die|kill",
 	}

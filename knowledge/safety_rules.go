@@ -10,7 +10,9 @@ func emergencyRule(f [numConcepts]bool) safetyRule {
 	sensory := numb || f[conceptTingling]
 	weakOrNumb := f[conceptWeak] || sensory || f[conceptGivingWay]
 	switch {
-	case sensory && f[conceptSaddle]:
+	case sensory && f[conceptSaddle] && !(f[conceptSitting] && f[conceptResolved]):
+		// Numbness that came and went with a long ride or sit is not the
+		// saddle numbness of cauda equina.
 		return ruleSaddleNumbness
 	case numb && f[conceptButt] && !f[conceptOneSide] && !f[conceptSitting]:
 		// Numb buttocks on both sides, not explained by a long sit.
@@ -30,12 +32,14 @@ func emergencyRule(f [numConcepts]bool) safetyRule {
 	case f[conceptFootDrop], f[conceptLegFails] && f[conceptLegPart], f[conceptWeak] && f[conceptWorsening] && f[conceptLegPart],
 		f[conceptGivingWay] && f[conceptLegPart] && (!f[conceptLiftCause] || f[conceptAtRest] || f[conceptWorsening]):
 		return ruleWorsening
-	case f[conceptTrauma]:
+	case f[conceptTrauma] && !f[conceptCaught] && !f[conceptNoHarm]:
+		// A bar the safeties caught, or a fall that hurt no one, is not
+		// an accident to escalate.
 		return ruleTrauma
 	case f[conceptCancer] && (weakOrNumb || f[conceptNervePain] || f[conceptLegPart]):
 		// Any new leg symptom after cancer: possible spinal cord compression.
 		return ruleCancer
-	case f[conceptDarkUrine],
+	case f[conceptDarkUrine] && !f[conceptResolved],
 		f[conceptBloodUrine] && (f[conceptMuscleSwelling] || (f[conceptFever] && f[conceptVeryUnwell])):
 		return ruleRhabdo
 	case f[conceptTearing], f[conceptPulsingBelly],
@@ -43,7 +47,7 @@ func emergencyRule(f [numConcepts]bool) safetyRule {
 		f[conceptFaint] && (f[conceptSevere] || f[conceptSudden] || f[conceptBelly] || f[conceptColdSweat] || !f[conceptLiftCause]):
 		return ruleAortic
 	case f[conceptChest],
-		f[conceptBreathless] && (f[conceptShoulderBlades] || f[conceptAtRest] || f[conceptSudden] || !f[conceptLiftCause]):
+		f[conceptBreathless] && !f[conceptResolved] && (f[conceptShoulderBlades] || f[conceptAtRest] || f[conceptSudden] || !f[conceptLiftCause]):
 		return ruleHeartLungs
 	}
 	return ""
@@ -75,7 +79,8 @@ func sameDayRule(f [numConcepts]bool, age int) safetyRule {
 		return ruleNightPain
 	case age > 0 && (age < 20 || age > 50) && (f[conceptUnexplained] || !f[conceptLiftCause]):
 		return ruleAge
-	case (f[conceptNumb] || f[conceptTingling] || f[conceptWeak]) && f[conceptLegPart] && !f[conceptTightGear] && !f[conceptSitting]:
+	case (f[conceptNumb] || f[conceptTingling] || f[conceptWeak]) && (f[conceptOneLegPart] || f[conceptOneSide] && f[conceptLegPart]) &&
+		!f[conceptTightGear] && !f[conceptSitting]:
 		// Anything in both legs, or getting worse, was an emergency above.
 		return ruleOneLeg
 	}

@@ -50,7 +50,7 @@ func tokenize(s string) []string {
 		if start < 0 {
 			return
 		}
-		w := strings.TrimRight(lower[start:end], "*")
+		w := strings.TrimRight(lower[start:end], censorMarks)
 		if apos {
 			w = stripApostrophes(w)
 		}
@@ -69,9 +69,12 @@ func tokenize(s string) []string {
 			if start >= 0 {
 				apos = true
 			}
-		case r == '*' && start >= 0:
-			// Inside a word, stars stand for censored letters ("a**hole");
-			// the safety layer reads such words back (see typoDict.unstar).
+		case isCensorMark(r) && start >= 0 && i+1 < len(lower) && isWordByte(lower[i+1]):
+			// Inside a word, stars and the like stand for censored letters
+			// ("a**hole", "k!ll"); the safety layer reads such words back
+			// (see typoDict.unstar).
+		case r == '.' && start >= 0 && i > 0 && isDigit(lower[i-1]) && i+1 < len(lower) && isDigit(lower[i+1]):
+			// A decimal point ("38.5") is part of the number.
 		case r == '.' || r == '!' || r == '?' || r == ';' || r == '\n':
 			flush(i)
 			if len(toks) > 0 && toks[len(toks)-1] != clauseBreak {
@@ -86,6 +89,21 @@ func tokenize(s string) []string {
 		toks = toks[:n-1]
 	}
 	return toks
+}
+
+// censorMarks are the characters people type inside a word to censor it.
+const censorMarks = "*!@#$"
+
+func isCensorMark(r rune) bool {
+	return r < utf8.RuneSelf && strings.IndexByte(censorMarks, byte(r)) >= 0
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// isWordByte reports whether c may continue a censored word: a letter,
+// a digit or another censor mark (non-ASCII letters count too).
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || isDigit(c) || c >= utf8.RuneSelf || strings.IndexByte(censorMarks, c) >= 0
 }
 
 func isApostrophe(r rune) bool {

@@ -53,3 +53,17 @@ func TestNormalizeDropsHiddenCharactersAndFoldsLookAlikes(t *testing.T) {
 		})
 	}
 }
+
+func TestTokenizeKeepsCensoredWordsAndDecimals(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"numb around my a**hole", "numb around my a**hole"},
+		{"ready to k!ll myself!", "ready to k!ll myself"},
+		{"temp is 38.5 today. back sore", "temp is 38.5 today . back sore"},
+		{"numb*", "numb"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(tokenize(tt.in), " "); got != tt.want {
+			t.Errorf("tokenize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
