@@ -54,7 +54,7 @@ const (
 	conceptLiftCause
 	conceptFatigue
 	conceptLegFails
-	conceptHadIt
+	conceptRecent
 	conceptPain
 	conceptHabitual
 	conceptCaught
@@ -351,7 +351,7 @@ func conceptPatterns() [numConcepts][]string {
 		},
 		conceptHabitual: {
 			"always|usually|years|ages|forever", "every time", "used to", "for a while|long time",
-			"since|after ...2 having|birth|baby|kids|kid|pregnancy|childbirth|giving",
+			"since|after ...4 having|had|birth|baby|babies|kids|kid|pregnancy|childbirth|giving", "been like that|this", "been ...1 like ...1 that|this",
 			"normal for me",
 		},
 		conceptCaught: {
@@ -375,11 +375,13 @@ func conceptPatterns() [numConcepts][]string {
 		conceptCoping: {
 			"edge off", "feel something|anything|real|better", "release|relief|cope|coping|punish|punishment|deserve", "only thing",
 		},
-		conceptHadIt: {
-			"had|got|getting|after|since|following|recent|recently|ago|last|yesterday|post|op",
+		conceptRecent: {
+			"recent|recently|yesterday|today|tonight", "last|this|past week|weekend",
+			"day|days|week|weeks ...1 ago|back", "few|couple ...2 days|weeks", "since ...3 my|the ...4 surgery|op|operation|injection|epidural|procedure|block",
+			"after|following ...3 my|the ...4 surgery|op|operation|injection|epidural|procedure|block",
 		},
 		conceptLongAgo: {
-			"years|decade|decades ago|back|since", "year ago", "as a kid|child|teen|teenager",
+			"years|decade|decades|yr|yrs|year ago|back|since", "last year|yr", "as a kid|child|teen|teenager",
 		},
 		conceptLeakage: {
 			"incontinen*", "incontinence|incontinent", "leaking|dribbling|dribble|dribbles|leaks",
@@ -397,7 +399,8 @@ func conceptPatterns() [numConcepts][]string {
 			"feel|feeling|felt ...3 terrible|awful|horrendous|horrible|death|dying|dreadful|rubbish|shocking", "cant|cannot|couldnt ...2 get ...2 off|out ...2 sofa|couch|bed",
 		},
 		conceptLiftCause: {
-			"squat*", "deadlift*", "deads", "sled|sleds|prowler|sprint|sprints|running|conditioning|cardio|hiit|burpees|circuit|wod|metcon|rowing|carries|pushes|jumps", "dl|dls|rdl|rdls|sldl|lifting|lifted|lift|lifts|gym|training|trained|workout|session|pulled|pull|tweaked|tweak|strained|twisted|bent|carrying|carried|moving|shovelling|shoveling|gardening|rep|reps|set|sets|bench|press|row|rows|clean|snatch",
+			"squat*", "deadlift*", "deads", "sled|sleds|prowler|sprint|sprints|running|conditioning|cardio|hiit|burpees|circuit|wod|metcon|rowing|carries|pushes|jumps",
+			"arch|arching|arched|bend|bending|bent|lean|leaning|twist|twisting|extension|backbend|backbends", "dl|dls|rdl|rdls|sldl|lifting|lifted|lift|lifts|gym|training|trained|workout|session|pulled|pull|tweaked|tweak|strained|twisted|bent|carrying|carried|moving|shovelling|shoveling|gardening|rep|reps|set|sets|bench|press|row|rows|clean|snatch",
 		},
 		conceptPulsingBelly: {
 			"pulsing|pulsating|pulse|throbbing|heartbeat|beating ...3 belly|stomach|tummy|abdomen|gut",

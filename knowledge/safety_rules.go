@@ -71,7 +71,9 @@ func sameDayRule(f [numConcepts]bool, age int) safetyRule {
 		return ruleBoneThin
 	case f[conceptWeightLoss] && f[conceptUnexplained]:
 		return ruleWeightLoss
-	case f[conceptSpinalProcedure] && f[conceptHadIt] && !f[conceptLongAgo]:
+	case f[conceptSpinalProcedure] && !f[conceptLongAgo] && (f[conceptRecent] || f[conceptWorsening] || f[conceptSudden]):
+		// A procedure in the last weeks, or pain getting worse since one:
+		// a question about lifting months after a good recovery is not.
 		return ruleProcedure
 	case f[conceptBloodUrine]:
 		return ruleBloodInUrine
