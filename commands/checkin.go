@@ -10,6 +10,7 @@ import (
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/schedule"
 	"github.com/spotter-bot/spotter/bot/store"
+	"github.com/spotter-bot/spotter/knowledge"
 )
 
 // Names of /checkin, its options, its buttons (custom_id prefix:action:args)
@@ -54,6 +55,8 @@ type checkins struct {
 	// mention renders a command as a clickable mention (bot.Router.Mention);
 	// nil in tests without a router.
 	mention func(path string) string
+	// kb reads the notes members type, for warning signs.
+	kb *knowledge.Base
 }
 
 // mentionOf names a command in a message: a clickable mention once the bot
@@ -66,7 +69,7 @@ func (c *checkins) mentionOf(path string) string {
 }
 
 func registerCheckin(r *bot.Router, deps Deps) {
-	c := &checkins{store: deps.Store, sched: deps.Scheduler, now: deps.Now, mention: r.Mention}
+	c := &checkins{store: deps.Store, sched: deps.Scheduler, now: deps.Now, mention: r.Mention, kb: deps.Knowledge}
 	if c.now == nil {
 		c.now = time.Now
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/store"
+	"github.com/spotter-bot/spotter/knowledge"
 	"github.com/spotter-bot/spotter/knowledge/recovery"
 )
 
@@ -48,12 +49,37 @@ func (c *checkins) log(ctx context.Context, req *bot.Request) (*bot.Response, er
 	if err != nil {
 		return nil, err
 	}
+	c.rememberDM(ctx, req)
+	if note != "" {
+		if resp, err := c.noteWarning(ctx, req, note); resp != nil || err != nil {
+			return resp, err
+		}
+	}
 	text := fb.Text
 	if note != "" {
 		text += "\nYour note was saved with it."
 	}
-	c.rememberDM(ctx, req)
 	return withRedFlag(bot.Ephemeral(text), fb.OfferRedFlagCheck), nil
+}
+
+// noteWarning reads the member's note with the same safety layer as
+// /sore-back. A note that describes an emergency, a crisis or a same-day
+// warning sign is answered, privately, with that card and nothing else
+// first; the rating is already saved. Any other note gets nil.
+func (c *checkins) noteWarning(ctx context.Context, req *bot.Request, note string) (*bot.Response, error) {
+	r := c.kb.Answer(note)
+	switch r.Kind {
+	case knowledge.ResultEmergency, knowledge.ResultCrisis, knowledge.ResultSameDay:
+	default:
+		return nil, nil
+	}
+	region, err := memberRegion(ctx, c.store.MemberRegion, req)
+	if err != nil {
+		return nil, err
+	}
+	resp := privateAnswer(mentionCommands(c.kb.Card(r, region), c.mention))
+	resp.Content = "Your rating and note are saved. What your note describes needs attention first:"
+	return resp, nil
 }
 
 // withRedFlag adds the red-flag check button to resp when offer is set.

@@ -3,6 +3,7 @@ package commands
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/spotter-bot/spotter/bot/discordtest"
 	"github.com/spotter-bot/spotter/knowledge"
@@ -101,5 +102,41 @@ func TestReplaceCommandOnlyReplacesWholeCommandNames(t *testing.T) {
 		if c.Description != tt.want {
 			t.Errorf("%q became %q, want %q", tt.in, c.Description, tt.want)
 		}
+	}
+}
+
+// A note on /checkin log is read like a /sore-back question: an emergency
+// in it gets the emergency card, privately, and the rating is still saved.
+func TestCheckinLogNoteWithAnEmergencyGetsTheCardAndKeepsTheRating(t *testing.T) {
+	clock := newTestClock(checkinStart)
+	h := newCheckinHarness(t, clock)
+	h.command(t, inDM(member), "start", discordtest.Opt("pain", 3), discordtest.Opt("time", "21:00"), discordtest.Opt("timezone", "UTC"))
+	clock.Set(checkinStart.Add(time.Hour))
+	reply := h.command(t, member, "log", discordtest.Opt("pain", 6),
+		discordtest.Opt("note", "back worse and i cant really feel it when i wipe since this morning"))
+	if !isEphemeral(reply) {
+		t.Fatal("a note's emergency answer was posted publicly")
+	}
+	if len(reply.Embeds) != 1 || reply.Embeds[0].Title != mustEntry(t, h.harness, "emergency").Title {
+		t.Fatalf("reply embeds = %+v, want the emergency card", reply.Embeds)
+	}
+	if !strings.Contains(reply.Content, "rating and note are saved") {
+		t.Errorf("reply does not say the rating was saved: %q", reply.Content)
+	}
+	plan, ok, err := h.store.CheckinPlan(h.ctx, member.UserID)
+	if err != nil || !ok {
+		t.Fatalf("plan: %v %v", ok, err)
+	}
+	entries, err := h.store.PainEntries(h.ctx, plan.ID, checkinStart)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last := entries[len(entries)-1]; last.Pain != 6 || last.Source != "manual" {
+		t.Errorf("last entry = %+v, want the 6/10 just logged", last)
+	}
+
+	ordinary := h.command(t, member, "log", discordtest.Opt("pain", 4), discordtest.Opt("note", "bit stiff after sitting all day"))
+	if len(ordinary.Embeds) != 0 || !strings.Contains(ordinary.Content, "Your note was saved") {
+		t.Errorf("an ordinary note got %q with %d embeds", ordinary.Content, len(ordinary.Embeds))
 	}
 }
