@@ -89,3 +89,27 @@ func TestKBLintReportsProblemsInADirectory(t *testing.T) {
 		t.Errorf("lint problems should exit 1")
 	}
 }
+
+func TestAskJSONReportsEverySafetyKind(t *testing.T) {
+	tests := []struct{ question, kind string }{
+		{"lower back pain and a fever since yesterday", "sameday"},
+		{"my pee is the colour of coke after a crossfit class", "emergency"},
+		{"everyone would be better off without me", "crisis"},
+		{"me duele la espalda después del peso muerto", "language"},
+		{"best creatine brand for bulking?", "offtopic"},
+		{"ice or heat for my lower back after deadlifts?", "entry"},
+	}
+	for _, tt := range tests {
+		var out strings.Builder
+		if err := run(context.Background(), []string{"ask", "-json", "-region", "GB", tt.question}, noEnv, &out, &out); err != nil {
+			t.Fatal(err)
+		}
+		var got askOutput
+		if err := json.Unmarshal([]byte(out.String()), &got); err != nil {
+			t.Fatalf("not one JSON object: %v\n%s", err, out.String())
+		}
+		if got.Kind != tt.kind {
+			t.Errorf("%q: kind %q, want %q", tt.question, got.Kind, tt.kind)
+		}
+	}
+}
