@@ -51,8 +51,10 @@ func TestRedFlagLogsNeverRevealAnswers(t *testing.T) {
 	start := func() *bot.Response {
 		return send(&discordgo.Interaction{Type: discordgo.InteractionApplicationCommand, Data: discordgo.ApplicationCommandInteractionData{Name: redFlagName}})
 	}
-	click := func(customID string, values ...string) *bot.Response {
-		return send(&discordgo.Interaction{Type: discordgo.InteractionMessageComponent, Data: discordgo.MessageComponentInteractionData{CustomID: customID, Values: values}, Message: &discordgo.Message{ID: "1900000000000000002"}})
+	// click uses a component of from, the message as the member sees it.
+	click := func(from *bot.Response, customID string, values ...string) *bot.Response {
+		return send(&discordgo.Interaction{Type: discordgo.InteractionMessageComponent, Data: discordgo.MessageComponentInteractionData{CustomID: customID, Values: values},
+			Message: &discordgo.Message{ID: "1900000000000000002", Components: from.Components}})
 	}
 	answerAll := func(resp *bot.Response, replies map[string]redflag.Answer) (runID string) {
 		for {
@@ -70,9 +72,9 @@ func TestRedFlagLogsNeverRevealAnswers(t *testing.T) {
 					}
 				}
 				if len(ticked) > 0 {
-					resp = click(redFlagMenuID(t, resp), ticked...)
+					resp = click(resp, redFlagMenuID(t, resp), ticked...)
 				} else {
-					resp = click(redFlagButtonWhere(t, resp, func(id string) bool { return strings.HasPrefix(id, redFlagNoneID+":") }))
+					resp = click(resp, redFlagButtonWhere(t, resp, func(id string) bool { return strings.HasPrefix(id, redFlagNoneID+":") }))
 				}
 				continue
 			}
@@ -80,7 +82,7 @@ func TestRedFlagLogsNeverRevealAnswers(t *testing.T) {
 			if !ok {
 				reply = redflag.AnswerNo
 			}
-			resp = click(redFlagButtonEndingIn(t, resp, ":"+string(reply)))
+			resp = click(resp, redFlagButtonEndingIn(t, resp, ":"+string(reply)))
 		}
 	}
 
@@ -90,11 +92,11 @@ func TestRedFlagLogsNeverRevealAnswers(t *testing.T) {
 		answerAll(start(), map[string]redflag.Answer{"dark_pee": redflag.AnswerNotSure}),
 	}
 	first := start()
-	next := click(redFlagButtonEndingIn(t, first, ":"+string(redflag.AnswerNo)))
-	if refusal := click(redFlagButtonEndingIn(t, first, ":"+string(redflag.AnswerYes))); refusal.Content != redFlagStaleMsg {
+	next := click(first, redFlagButtonEndingIn(t, first, ":"+string(redflag.AnswerNo)))
+	if refusal := click(first, redFlagButtonEndingIn(t, first, ":"+string(redflag.AnswerYes))); refusal.Content != redFlagStaleMsg {
 		t.Fatalf("stale click answered %q", refusal.Content)
 	}
-	click(redFlagButtonWhere(t, next, func(id string) bool { return strings.HasPrefix(id, redFlagStopID) }))
+	click(next, redFlagButtonWhere(t, next, func(id string) bool { return strings.HasPrefix(id, redFlagStopID) }))
 	if _, asks := redFlagScreenShown(start().Embeds); !asks {
 		t.Error("after Stop, starting again should begin a new check")
 	}
