@@ -75,14 +75,22 @@ func offTopicPatterns() []string {
 	}
 }
 
-// backAnchorPatterns returns phrases that tie a question to the lower back
-// or to the nerve symptoms that come from it.
+// backAnchorPatterns returns phrases that tie a question to the back (lower,
+// mid or upper), to the nerve symptoms that come from it, or to another
+// covered topic that shares words with an off-topic one.
 func backAnchorPatterns() []string {
 	return []string{
 		"back|backs|lowerback|lowback|spine|spinal|lumbar|lbp|sciatica|sciatic|disc|discs|disk|disks|sacroiliac|si|sij|tailbone|coccyx|pelvis",
 		"erector*", "stenosis", "scoliosis", "kyphosis", "hyperkyphosis", "bertolotti*", "vertebra*",
 		"shooting|radiating|radiates|numb|numbness|tingling|tingly", "pins and needles", "buttwink", "butt wink",
 		"down|into|past|below|through ...3 leg|legs|calf|calves|thigh|thighs|foot|feet",
+		// The upper and mid back is covered too: its landmarks, and the
+		// back muscles named as sore rather than as muscles to build.
+		"thoracic|tspine", "t spine", "shoulder blade|blades", "shoulderblade|shoulderblades",
+		"rhomboid|rhomboids|traps ...4 sore|hurt|hurts|hurting|pain|painful|ache|aches|aching|achy|wrecked|cooked|fried|smoked|killing|knot|knots|tweaked|tight|stiff|burning",
+		"sore|hurt|hurts|hurting|pain|painful|ache|aches|aching|achy|knot|knots|tweaked|tight|stiff ...3 rhomboid|rhomboids|traps",
+		// Rhabdomyolysis is covered: its test is not the creatine supplement.
+		"rhabdo*", "creatine kinase", "ck|cpk",
 	}
 }
 
