@@ -22,6 +22,7 @@ func expansionRules() []expansion {
 		{"how many|much ...1 weeks|days|months|time", "how long"},
 		{"stop|stopping|quit|quitting|pause|skip|skipping|take|taking ...2 training|lifting|gym|deadlifting|squatting|off|break", "rest"},
 		{"something ...2 bad|serious|wrong|dangerous|worse", "serious"},
+		{"bottom|base|tip|end ...2 of ...2 spine|spinal", "tailbone"},
 		{"blow|blew|blown|throw|threw|thrown|put|putting|popped ...2 back out", "tweak"},
 		{"blow|blew|blown|throw|threw|thrown|put ... out my|his|her back", "tweak"},
 		{"back went|gave|goes|go|going out", "tweak"},

@@ -36,6 +36,7 @@ func synonymGroups() []synonymGroup {
 		{"low back", []string{"lower back", "lowerback", "lumbar", "lumbar spine", "low back", "lower lumbar"}},
 		{"sacroiliac joint", []string{"si", "sij", "si joint", "si joints", "sacroiliac", "sacroiliac joints"}},
 		{"disc", []string{"disk", "disks", "discs", "slipped disc", "slipped disk", "bulging disc", "herniated disc", "herniated disk", "disc bulge", "disc herniation"}},
+		{"tailbone", []string{"tail bone", "tailbones", "tail bones", "coccyx", "coccyxes", "coccygeal"}},
 		{"sciatica", []string{"sciatic", "sciatic nerve", "radiculopathy"}},
 		{"butt wink", []string{"buttwink", "butt winking", "pelvic tuck", "posterior pelvic tilt", "ppt", "tailbone tucks", "tucking under"}},
 		{"over arch", []string{"overarch", "overarching", "over arching", "hyperextend", "hyperextending", "hyperextension", "anterior pelvic tilt", "apt"}},
