@@ -27,7 +27,7 @@ func synonymGroups() []synonymGroup {
 		{"leg day", []string{"legday", "leg days"}},
 		{"set", []string{"top set", "top sets", "topset", "heavy set", "heavy sets"}},
 		{"return", []string{"ramp back up", "ramping back up", "build back up", "building back up", "work back up", "working back up",
-			"get back to", "getting back to", "get back into", "getting back into", "ease back into", "easing back into", "comeback"}},
+			"get back to", "getting back to", "go back to", "going back to", "goes back to", "went back to", "get back into", "getting back into", "ease back into", "easing back into", "comeback"}},
 
 		// Body and symptoms.
 		{"hamstring", []string{"hammies", "hammys", "hams", "hamstrings"}},
@@ -37,6 +37,9 @@ func synonymGroups() []synonymGroup {
 		{"sacroiliac joint", []string{"si", "sij", "si joint", "si joints", "sacroiliac", "sacroiliac joints"}},
 		{"disc", []string{"disk", "disks", "discs", "slipped disc", "slipped disk", "bulging disc", "herniated disc", "herniated disk", "disc bulge", "disc herniation"}},
 		{"tailbone", []string{"tail bone", "tailbones", "tail bones", "coccyx", "coccyxes", "coccygeal"}},
+		{"disc", []string{"slipped a disc", "slipped a disk", "slip a disc", "slip a disk", "slipped my disc", "slipped my disk",
+			"herniated a disc", "herniated a disk", "herniate a disc", "herniate a disk", "herniated my disc", "bulged a disc", "bulged a disk",
+			"popped a disc", "popped a disk", "blew a disc", "blown a disc", "ruptured a disc", "ruptured a disk"}},
 		{"sciatica", []string{"sciatic", "sciatic nerve", "radiculopathy"}},
 		{"butt wink", []string{"buttwink", "butt winking", "pelvic tuck", "posterior pelvic tilt", "ppt", "tailbone tucks", "tucking under"}},
 		{"over arch", []string{"overarch", "overarching", "over arching", "hyperextend", "hyperextending", "hyperextension", "anterior pelvic tilt", "apt"}},
