@@ -105,7 +105,9 @@ func click(customID string) *discordgo.Interaction {
 		ID: "901", Type: discordgo.InteractionMessageComponent,
 		Data:    discordgo.MessageComponentInteractionData{CustomID: customID, ComponentType: discordgo.ButtonComponent},
 		GuildID: "500", ChannelID: "600",
-		Member:  &discordgo.Member{User: &discordgo.User{ID: "42"}},
-		Message: &discordgo.Message{ID: "700"},
+		Member: &discordgo.Member{User: &discordgo.User{ID: "42"}},
+		Message: &discordgo.Message{ID: "700", Components: []discordgo.MessageComponent{&discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			&discordgo.Button{CustomID: customID, Label: "x"},
+		}}}},
 	}
 }

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -173,6 +174,53 @@ func leafPaths(prefix string, opts []*discordgo.ApplicationCommandOption) []stri
 // as a button from a message older than the feature that made it.
 var errNoRoute = &UserError{Message: "That button or command is no longer supported. Run the command again to get a fresh one."}
 
+// errNotOnMessage answers a component interaction whose custom_id is not on
+// the message it claims to come from.
+var errNotOnMessage = &UserError{Message: "That button or menu is not on this message (any more). Run the command again to get a fresh one."}
+
+// componentOnMessage reports whether the clicked custom_id is one of the
+// components of the message Discord says was clicked. A modified client
+// can send any custom_id; checking it against the message stops a click
+// forged onto someone else's message, or one made up entirely.
+func componentOnMessage(req *Request) bool {
+	if req.Message == nil {
+		return false
+	}
+	want := req.MessageComponentData().CustomID
+	// Walk the components as JSON, so every kind of container (action
+	// rows, sections, containers) is searched the same way.
+	raw, err := json.Marshal(req.Message.Components)
+	if err != nil {
+		return false
+	}
+	var tree any
+	if json.Unmarshal(raw, &tree) != nil {
+		return false
+	}
+	return hasCustomID(tree, want)
+}
+
+func hasCustomID(node any, want string) bool {
+	switch n := node.(type) {
+	case map[string]any:
+		if id, ok := n["custom_id"].(string); ok && id == want {
+			return true
+		}
+		for _, v := range n {
+			if hasCustomID(v, want) {
+				return true
+			}
+		}
+	case []any:
+		for _, v := range n {
+			if hasCustomID(v, want) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Serve finds the handler for req, records the matched route in req.Route,
 // and runs it.
 func (r *Router) Serve(ctx context.Context, req *Request) (*Response, error) {
@@ -181,6 +229,9 @@ func (r *Router) Serve(ctx context.Context, req *Request) (*Response, error) {
 		return nil, errNoRoute
 	}
 	req.Route = route
+	if req.Type == discordgo.InteractionMessageComponent && !componentOnMessage(req) {
+		return nil, errNotOnMessage
+	}
 	if err := r.checkOptions(req); err != nil {
 		return nil, err
 	}

@@ -161,3 +161,27 @@ func TestRouterMiddlewareWrapsEveryRouteInOrder(t *testing.T) {
 		t.Errorf("middleware ran as %s", got)
 	}
 }
+
+func TestRouterRefusesAComponentNotOnTheClickedMessage(t *testing.T) {
+	r := NewRouter()
+	ran := false
+	r.Component("library", func(context.Context, *Request) (*Response, error) {
+		ran = true
+		return Update("page 2"), nil
+	})
+	for name, msg := range map[string]*discordgo.Message{
+		"no message":           nil,
+		"message without it":   {ID: "700", Components: []discordgo.MessageComponent{&discordgo.ActionsRow{Components: []discordgo.MessageComponent{&discordgo.Button{CustomID: "share:1", Label: "x"}}}}},
+		"message with nothing": {ID: "700"},
+	} {
+		i := click("library:42:2")
+		i.Message = msg
+		_, err := r.Serve(context.Background(), &Request{Interaction: i})
+		if ue, ok := AsUserError(err); !ok || !strings.Contains(ue.Message, "not on this message") {
+			t.Errorf("%s: err = %v, want the click refused", name, err)
+		}
+	}
+	if ran {
+		t.Error("the handler ran for a custom_id that is not on the message")
+	}
+}

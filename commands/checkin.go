@@ -146,13 +146,16 @@ type promptPayload struct {
 	Workout int64 `json:"workout,omitempty"`
 }
 
-// rememberDM records the member's DM channel when they use a command in
-// it, so their first check-in needs no extra request.
+// rememberDM makes sure the member's DM channel is known when they use a
+// command in their DM with the bot, so the first check-in goes straight
+// out. The channel is learnt from Discord's own DM endpoint, never from the
+// interaction's channel_id: a forged "DM" interaction could name a server
+// channel there, and check-ins would then post publicly.
 func (c *checkins) rememberDM(ctx context.Context, req *bot.Request) {
-	if c.sched == nil || req.InGuild() || req.ChannelID == "" {
+	if c.sched == nil || req.InGuild() {
 		return
 	}
-	if err := c.sched.Sender().RememberDMChannel(ctx, req.UserID(), req.ChannelID); err != nil {
-		req.Log.Warn("could not remember the member's DM channel", "err", err)
+	if err := c.sched.Sender().OpenDM(ctx, req.UserID()); err != nil {
+		req.Log.Warn("could not open the member's DM channel", "err", err)
 	}
 }

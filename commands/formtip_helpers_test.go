@@ -1,7 +1,6 @@
 package commands
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
@@ -102,8 +101,7 @@ func seedTip(h *harness, text string) *discordtest.Message {
 // the bot has answered the pick.
 func pickExercise(t *testing.T, h *harness, actor discordtest.Actor, offer, tip *discordtest.Message, exercise string) *discordtest.Message {
 	t.Helper()
-	menuID := fmt.Sprintf("form-tip:save:%s:%s:%s", tip.ChannelID, tip.ID, tipMember.UserID)
-	h.srv.Select(actor, offer, menuID, exercise)
+	h.srv.Select(actor, offer, saveMenuID(t, offer), exercise)
 	done, err := h.srv.WaitMessage(h.ctx, func(m *discordtest.Message) bool {
 		return m.ID == offer.ID && m.Content != offer.Content
 	})
@@ -111,4 +109,22 @@ func pickExercise(t *testing.T, h *harness, actor discordtest.Actor, offer, tip 
 		t.Fatalf("the pick was never answered: %v", err)
 	}
 	return done
+}
+
+// saveMenuID is the custom_id of the "Save as form tip" menu on offer.
+func saveMenuID(t *testing.T, offer *discordtest.Message) string {
+	t.Helper()
+	for _, row := range offer.Components {
+		r, ok := row.(*discordgo.ActionsRow)
+		if !ok {
+			continue
+		}
+		for _, c := range r.Components {
+			if m, ok := c.(*discordgo.SelectMenu); ok && strings.HasPrefix(m.CustomID, formTipSaveID+":") {
+				return m.CustomID
+			}
+		}
+	}
+	t.Fatalf("no Save as form tip menu on %q", offer.Content)
+	return ""
 }

@@ -2,8 +2,10 @@ package commands
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -38,6 +40,10 @@ func (f *formTip) offerSave(ctx context.Context, req *bot.Request) (*bot.Respons
 	case !errors.Is(err, store.ErrFormTipNotFound):
 		return nil, fmt.Errorf("save form tip: %w", err)
 	}
+	offer, err := f.store.CreateFormTipOffer(ctx, store.FormTipOffer{GuildID: req.GuildID, ChannelID: req.ChannelID, MessageID: target.ID, OfferedTo: req.UserID()})
+	if err != nil {
+		return nil, fmt.Errorf("save form tip: %w", err)
+	}
 	cards := f.cards.Cards()
 	options := make([]discordgo.SelectMenuOption, 0, min(len(cards), 25))
 	for _, c := range cards[:min(len(cards), 25)] {
@@ -47,7 +53,7 @@ func (f *formTip) offerSave(ctx context.Context, req *bot.Request) (*bot.Respons
 		Kind: bot.KindMessage, Ephemeral: true,
 		Content: fmt.Sprintf("Which exercise is <@%s>'s tip about? I'll pin the message and add it to the server's tip library.", target.Author.ID),
 		Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{discordgo.SelectMenu{
-			CustomID:    fmt.Sprintf("%s:%s:%s:%s", formTipSaveID, target.ChannelID, target.ID, target.Author.ID),
+			CustomID:    formTipSaveID + ":" + offer.ID,
 			Placeholder: "Pick the exercise",
 			Options:     options,
 		}}}},
@@ -60,10 +66,34 @@ func (f *formTip) offerSave(ctx context.Context, req *bot.Request) (*bot.Respons
 func (f *formTip) save(ctx context.Context, req *bot.Request) (*bot.Response, error) {
 	args := req.CustomIDArgs()
 	values := req.MessageComponentData().Values
-	if len(args) != 3 || len(values) != 1 {
+	if len(args) != 1 || len(values) != 1 {
 		return nil, bot.Userf("That menu is out of date. Use Save as form tip on the message again.")
 	}
-	channelID, messageID, authorID := args[0], args[1], args[2]
+	offer, err := f.store.FormTipOffer(ctx, args[0])
+	if errors.Is(err, store.ErrFormTipOfferNotFound) || (err == nil && offer.GuildID != req.GuildID) {
+		return nil, bot.Userf("That menu is out of date. Use Save as form tip on the message again.")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("save form tip: %w", err)
+	}
+	if offer.OfferedTo != req.UserID() {
+		return nil, bot.Userf("That menu belongs to the moderator who opened it. Use Save as form tip on the message yourself.")
+	}
+	if req.Discord == nil {
+		return nil, errors.New("save form tip: no Discord connection")
+	}
+	// Read the message again: it may have been deleted since the menu was
+	// offered, and its author is whoever Discord says, not what was sent.
+	msg, err := fetchMessage(ctx, req.Discord, offer.ChannelID, offer.MessageID)
+	switch code := bot.ErrorCode(err); {
+	case code == bot.CodeUnknownMessage || code == bot.CodeUnknownChannel:
+		return formTipUpdate("That message was deleted, so there is nothing to save."), nil
+	case err != nil:
+		return nil, fmt.Errorf("save form tip: %w", err)
+	case msg.Author == nil || msg.Author.Bot:
+		return nil, bot.Userf("The tip library is for members' advice; that message is from a bot.")
+	}
+	channelID, messageID, authorID := offer.ChannelID, offer.MessageID, msg.Author.ID
 	card, ok := f.cards.Card(values[0])
 	if !ok {
 		return nil, bot.Userf("That exercise has no card any more. Use Save as form tip on the message again.")
@@ -74,9 +104,6 @@ func (f *formTip) save(ctx context.Context, req *bot.Request) (*bot.Response, er
 		return formTipUpdate(fmt.Sprintf("That message is already in the tip library as #%d (%s): %s", tip.ID, f.cardTitle(tip.Exercise), link)), nil
 	case !errors.Is(err, store.ErrFormTipNotFound):
 		return nil, fmt.Errorf("save form tip: %w", err)
-	}
-	if req.Discord == nil {
-		return nil, errors.New("save form tip: no Discord connection")
 	}
 	pinned := "and pinned it"
 	if err := pinMessage(ctx, req.Discord, channelID, messageID, "form tip saved by "+req.UserID()); err != nil {
@@ -97,7 +124,24 @@ func (f *formTip) save(ctx context.Context, req *bot.Request) (*bot.Response, er
 	if err != nil {
 		return nil, fmt.Errorf("save form tip: %w", err)
 	}
+	if err := f.store.DeleteFormTipOffer(ctx, offer.ID); err != nil {
+		req.Log.Warn("could not clear a used form tip offer", "err", err)
+	}
 	return formTipUpdate(fmt.Sprintf("Saved <@%s>'s tip as #%d (%s) %s: %s", authorID, tip.ID, card.Title, pinned, link)), nil
+}
+
+// fetchMessage reads one message through the REST port.
+func fetchMessage(ctx context.Context, d restCaller, channelID, messageID string) (*discordgo.Message, error) {
+	route := discordgo.EndpointChannelMessage(channelID, messageID)
+	body, err := d.RequestWithBucketID(http.MethodGet, route, nil, discordgo.EndpointChannelMessages(channelID), discordgo.WithContext(ctx))
+	if err != nil {
+		return nil, fmt.Errorf("read message %s in channel %s: %w", messageID, channelID, err)
+	}
+	var m discordgo.Message
+	if err := json.Unmarshal(body, &m); err != nil {
+		return nil, fmt.Errorf("read message %s in channel %s: %w", messageID, channelID, err)
+	}
+	return &m, nil
 }
 
 // formTipUpdate replaces the clicked message's text and removes its menu.

@@ -267,8 +267,7 @@ func TestSaveAsFormTipChecksTheModeratorAgainOnThePick(t *testing.T) {
 	offer := h.answered(t, h.srv.MessageCommand(tipRoleHolder, "Save as form tip", tip))
 	h.answered(t, h.srv.SlashCommand(tipAdmin, "form-tip moderators", discordtest.Opt("action", "remove"), discordtest.Opt("role", discordtest.DefaultModRoleID)))
 
-	menuID := fmt.Sprintf("form-tip:save:%s:%s:%s", tip.ChannelID, tip.ID, tipMember.UserID)
-	cb, err := h.srv.Select(tipRoleHolder, offer, menuID, "bracing").Wait(h.ctx)
+	cb, err := h.srv.Select(tipRoleHolder, offer, saveMenuID(t, offer), "bracing").Wait(h.ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -417,8 +416,7 @@ func TestFormTipPinRefusedByDiscordNamesThePermission(t *testing.T) {
 		tip := seedTip(h, "Sit back onto the box, don't drop.")
 		offer := h.answered(t, h.srv.MessageCommand(tipModerator, "Save as form tip", tip))
 		h.srv.FailNext("PUT", pins, 403, bot.CodeMissingPermissions, 1)
-		menuID := fmt.Sprintf("form-tip:save:%s:%s:%s", tip.ChannelID, tip.ID, tipMember.UserID)
-		cb, err := h.srv.Select(tipModerator, offer, menuID, "box-squat").Wait(h.ctx)
+		cb, err := h.srv.Select(tipModerator, offer, saveMenuID(t, offer), "box-squat").Wait(h.ctx)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -502,21 +502,20 @@ func TestDMChannelsAreOpenedOnceAndRememberedAcrossRestarts(t *testing.T) {
 	})
 }
 
-func TestRememberedDMChannelSavesTheOpen(t *testing.T) {
+func TestOpenedDMChannelSavesTheNextOpen(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		jumpTo(time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC))
 		st := openStore(t)
 		fake := newFakeDiscord()
-		fake.channels["u1"], fake.users["dm-u1"] = "dm-u1", "u1"
 		s := start(t, st, fake, Options{})
-		if err := s.Sender().RememberDMChannel(context.Background(), "u1", "dm-u1"); err != nil {
+		if err := s.Sender().OpenDM(context.Background(), "u1"); err != nil {
 			t.Fatal(err)
 		}
 		enqueue(t, st, store.NewJob{Key: "a", Payload: payload(t, "u1", "one"), DueAt: time.Now()})
 		time.Sleep(time.Minute)
 		synctest.Wait()
-		if len(fake.messagesTo("u1")) != 1 || fake.channelOpens() != 0 {
-			t.Errorf("%d messages, %d channel opens; want 1 message and no open", len(fake.messagesTo("u1")), fake.channelOpens())
+		if len(fake.messagesTo("u1")) != 1 || fake.channelOpens() != 1 {
+			t.Errorf("%d messages, %d channel opens; want 1 message and the one open", len(fake.messagesTo("u1")), fake.channelOpens())
 		}
 	})
 }

@@ -114,17 +114,14 @@ func (s *Sender) RequestWithBucketID(method, urlStr string, data any, bucketID s
 	return b, nil
 }
 
-// RememberDMChannel records the user's DM channel id, learnt for free from
-// an interaction in that DM, so their first check-in needs no extra request.
-func (s *Sender) RememberDMChannel(ctx context.Context, userID, channelID string) error {
-	if s.cached(userID) == channelID {
-		return nil
-	}
-	if err := s.store.SetDMChannel(ctx, userID, channelID); err != nil {
-		return err
-	}
-	s.cache(userID, channelID)
-	return nil
+// OpenDM makes sure the user's DM channel is known before their first DM.
+// The id is only ever learnt from Discord's answer to opening a DM (or the
+// copy of it in the store), never from an interaction's channel_id, which a
+// forged "DM" interaction could set to a server channel, so that check-ins
+// would then post publicly.
+func (s *Sender) OpenDM(ctx context.Context, userID string) error {
+	_, err := s.dmChannel(ctx, userID)
+	return err
 }
 
 func (s *Sender) dmChannel(ctx context.Context, userID string) (string, error) {

@@ -118,6 +118,7 @@ var memberData = []struct{ table, remove string }{
 	{"redflag_runs", "DELETE FROM redflag_runs WHERE user_id = ?1"},
 	{"redflag_outcomes", "DELETE FROM redflag_outcomes WHERE user_id = ?1"},
 	{"form_tips", "DELETE FROM form_tips WHERE author_id = ?1"},
+	{"form_tip_offers", "DELETE FROM form_tip_offers WHERE offered_to = ?1"},
 	// A moderator's own record of who saved or configured something is
 	// server data, not theirs: keep the record, drop the name.
 	{"form_tips", "UPDATE form_tips SET saved_by = '' WHERE saved_by = ?1"},

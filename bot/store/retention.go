@@ -38,6 +38,7 @@ func (s *Store) PurgePainEntriesBefore(ctx context.Context, cutoff time.Time) (i
 // server, with the server id as the one parameter.
 var guildData = []struct{ table, remove string }{
 	{"form_tips", "DELETE FROM form_tips WHERE guild_id = ?1"},
+	{"form_tip_offers", "DELETE FROM form_tip_offers WHERE guild_id = ?1"},
 	{"moderator_roles", "DELETE FROM moderator_roles WHERE guild_id = ?1"},
 	{"form_tip_schedules", "DELETE FROM form_tip_schedules WHERE guild_id = ?1"},
 	{"scheduled_jobs", "DELETE FROM scheduled_jobs WHERE job_key LIKE 'form-tip:' || ?1 || ':%'"},
