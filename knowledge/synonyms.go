@@ -34,6 +34,7 @@ func synonymGroups() []synonymGroup {
 		{"glute", []string{"glutes", "gluteal", "gluteus"}},
 		{"erector", []string{"erectors", "erector spinae", "spinal erectors"}},
 		{"low back", []string{"lower back", "lowerback", "lumbar", "lumbar spine", "low back", "lower lumbar"}},
+		{"low back pain", []string{"lbp", "lower back pain"}},
 		{"sacroiliac joint", []string{"si", "sij", "si joint", "si joints", "sacroiliac", "sacroiliac joints"}},
 		{"disc", []string{"disk", "disks", "discs", "slipped disc", "slipped disk", "bulging disc", "herniated disc", "herniated disk", "disc bulge", "disc herniation"}},
 		{"tailbone", []string{"tail bone", "tailbones", "tail bones", "coccyx", "coccyxes", "coccygeal"}},
