@@ -7,7 +7,7 @@ package knowledge
 // word, stopwords included.
 func stopwordList() []string {
 	return []string{
-		"a", "about", "up", "last", "across", "guess", "let", "lets", "maybe", "probably", "set", "sets", "sorta", "stuff", "super", "today", "tomorrow", "tonight", "yesterday", "always", "basically", "completely", "fully", "honestly", "literally", "sometimes", "totally", "usually", "around", "because", "bc", "cause", "cuz", "like", "made", "make", "makes", "making", "since", "someone", "somebody", "until", "above", "actually", "after", "all", "also", "am", "an", "and", "any", "anyone",
+		"a", "about", "up", "last", "once", "across", "guess", "let", "lets", "maybe", "probably", "set", "sets", "sorta", "stuff", "super", "today", "tomorrow", "tonight", "yesterday", "always", "basically", "completely", "fully", "honestly", "literally", "sometimes", "totally", "usually", "around", "because", "bc", "cause", "cuz", "like", "made", "make", "makes", "making", "since", "someone", "somebody", "until", "above", "actually", "after", "all", "also", "am", "an", "and", "any", "anyone",
 		"anything", "are", "as", "at", "be", "been", "being", "bit", "bro", "but", "by", "can", "cant",
 		"could", "did", "do", "does", "doing", "dont", "even", "ever", "for", "from", "get", "gets",
 		"getting", "go", "going", "got", "guys", "had", "has", "have", "having", "he", "her", "here",
