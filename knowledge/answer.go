@@ -143,10 +143,11 @@ func (b *Base) beforeRanking(raw []string) (Result, bool) {
 	v := b.safety.check(raw)
 	lang := ""
 	if v.emergency == "" && !v.crisis && v.sameDay == "" {
+		// The other languages' lexicons are read whatever the message
+		// looks like: a short cry for help has too few words to tell its
+		// language by.
 		lang = otherLanguage(raw)
-		if lang != "" {
-			v = foreignSafety(raw)
-		}
+		v = foreignSafety(b.safety.exclusions.blank(raw))
 	}
 	switch {
 	case v.emergency != "":

@@ -54,9 +54,9 @@ func otherLanguage(raw []string) string {
 	if bestCount >= 2 && bestCount > en {
 		return best
 	}
-	// A short message with no little words at all ("quiero morir") is
+	// A short message with hardly any little words ("quiero morir") is
 	// told by its warning signs.
-	if en == 0 {
+	if en <= 1 {
 		for _, l := range languages {
 			if l.crisis.contains(toks) || l.concepts.contains(toks) {
 				return l.code

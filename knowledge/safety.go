@@ -114,13 +114,20 @@ func (s *safety) check(raw []string) safetyVerdict {
 		}
 	})
 	for _, sp := range spans {
-		if !hypo[sp.start] && !s.negated(toks, trigger, sp.start) {
+		if hypo[sp.start] {
+			continue
+		}
+		if contextConcepts[sp.c] || !s.negated(toks, trigger, sp.start) {
 			found[sp.c] = true
 		}
 	}
 	// Self-harm told as a way of coping ("cutting again, it takes the
-	// edge off") is a crisis even without the word "myself".
-	v.crisis = v.crisis || found[conceptSelfHarmAct] && found[conceptCoping]
+	// edge off") is a crisis even without the word "myself", and so is
+	// hopelessness whose parts stand in different sentences.
+	v.crisis = v.crisis || found[conceptSelfHarmAct] && found[conceptCoping] ||
+		// Hopelessness told over two sentences: years more of this, and
+		// "I'd rather not"; "I'm done. Not with lifting. With everything."
+		found[conceptEndlessFuture] && found[conceptRefusal] || found[conceptDone] && found[conceptEverything]
 	if s.deniesEverything(toks) {
 		// A general question that ends "I don't have any of these".
 		return v
@@ -130,6 +137,14 @@ func (s *safety) check(raw []string) safetyVerdict {
 		v.sameDay = sameDayRule(found, statedAge(toks))
 	}
 	return v
+}
+
+// contextConcepts describe circumstances, not symptoms: a negator before
+// one ("without enough water, cleared") denies no warning sign, so they are
+// never negated.
+var contextConcepts = map[concept]bool{
+	conceptResolved: true, conceptCaught: true, conceptNoHarm: true, conceptHabitual: true,
+	conceptLiftCause: true, conceptRecent: true, conceptLongAgo: true, conceptTightGear: true, conceptSitting: true,
 }
 
 // canonical blanks out look-alike phrases and corrects misspelt words to

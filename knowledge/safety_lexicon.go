@@ -63,7 +63,12 @@ const (
 	conceptOneLegPart
 	conceptSelfHarmAct
 	conceptCoping
+	conceptEndlessFuture
+	conceptRefusal
+	conceptDone
+	conceptEverything
 	conceptPulsingBelly
+	conceptThroughToBack
 	conceptTightGear
 	numConcepts
 )
@@ -80,7 +85,9 @@ func conceptPatterns() [numConcepts][]string {
 			"feel|feels|felt|feeling|went|gone|go|goes|going|gotten ... dead",
 			"dead|deadness ...1 feeling|feel|sensation",
 			"feels|feel|feeling|felt|like|gone|went|goes|keeps|fallen|falling|falls|fall ...3 asleep",
-			"rubbery|rubber|wooden|muted|dulled|novocaine|anaesthetic|anesthetic|anaesthetised|anesthetized|dentist",
+			"rubbery|rubber|wooden|muted|dulled|novocaine|anaesthetic|anesthetic|anaesthetised|anesthetized|dentist|clingfilm|cellophane",
+			"someone|somebody ...1 elses", "wrapped ...1 in ...2 clingfilm|plastic|cotton|film|cellophane|tape",
+			"nothing|not|doesnt|didnt ...3 feel|feels|felt ...1 right|normal|same",
 			"feel|feels|felt|feeling ...1 weird|different|strange|odd|off",
 		},
 		conceptTingling: {
@@ -90,7 +97,8 @@ func conceptPatterns() [numConcepts][]string {
 			"groin|groins|saddle|crotch|taint|perineum|perineal|anus|anal|penis|dick|vagina|vulva|labia|scrotum|nethers",
 			"genital*", "testic*", "balls|nuts|ballsack|nutsack",
 			"privates", "private parts|area|areas|bits|region",
-			"inner thigh|thighs", "back passage", "my bits", "gooch|undercarriage|downstairs|backside",
+			"inner thigh|thighs", "back passage", "my bits", "gooch|undercarriage|downstairs|backside|tampon|tampons", "down below",
+			"cushion ...2 air",
 			"sit|sitting|sat on nothing|air", "bum|butt hole", "butthole|arsehole|asshole",
 			"down there", "between my|the|both legs", "nether regions|region", "pelvic floor",
 			"wipe|wiping|wiped", "toilet paper",
@@ -127,7 +135,8 @@ func conceptPatterns() [numConcepts][]string {
 			"bladder|bowel|bowels ... problem|problems|issue|issues|trouble|changes|change|dysfunction|leak|leaking|retention|weird|numb|full|accident",
 			"lost|lose|losing|loss|no|poor ... control ... bladder|bowel|bowels|pee|poo|poop|peeing|toilet",
 			"nothing ...2 comes|came|coming|come|happens|happened ...1 out|when",
-			"only|barely|hardly|just ...2 peed|pissed|weed|urinated ...2 once|twice",
+			"only|barely|hardly|just ...3 peed|pissed|weed|urinated|passed|pee|wee ...3 once|twice|tiny|little|drop|drops|any|urine",
+			"strain|straining|strained|push|pushing ...5 pee|wee|stream|flow", "takes|took ...1 forever|ages ...3 start|going|come",
 			"cant|cannot|couldnt|not ...3 empty|emptying ...2 fully|properly|completely|bladder|all",
 			"still need|needing ...2 to ...1 go|pee|wee ...3 after|straight|right|again",
 			"cant|cannot|couldnt ...2 stop|hold ...3 stream|flow|pee|wee",
@@ -170,7 +179,7 @@ func conceptPatterns() [numConcepts][]string {
 			"wont|wouldnt|cant|cannot ... hold me|support me",
 		},
 		conceptLegFails: {
-			"wont|wouldnt|cant|cannot|couldnt|didnt ...2 hold|support|push|carry|take ...2 me|my weight|up",
+			"wont|wouldnt|cant|cannot|couldnt|didnt ...2 hold|support|push|carry|take ...2 me|up", "wont|wouldnt|cant|cannot|couldnt|didnt ...2 hold|support|carry|take ...2 my ...1 weight",
 		},
 		conceptWorsening: {
 			"worse|worsening|worsened|rapidly|quickly|fast|spreading|progressing|progressive",
@@ -180,8 +189,8 @@ func conceptPatterns() [numConcepts][]string {
 			"foot|feet ...2 drop|drops|drag|drags|dragging|slapping|slaps|flopping|flops",
 			"drop foot", "drags|dragging ... foot|feet|leg",
 			"tripping|trip|trips ... over my ... toes|foot|feet",
-			"cant|cannot|couldnt ... lift|raise|move ...6 foot|feet|toes|legs|leg",
-			"cant|cannot|couldnt ...3 walk|stand ...2 on ...2 heels|heel|toes|tiptoes|tiptoe",
+			"cant|cannot|couldnt ... lift|raise|move|pull|point|flex|bend ...6 foot|feet|toes|legs|leg",
+			"cant|cannot|couldnt ...4 on ...1 my ...1 heels|heel|toes|tiptoes|tiptoe",
 			"paralys*", "paralyz*", "paraly*",
 		},
 		conceptTrauma: {
@@ -197,6 +206,11 @@ func conceptPatterns() [numConcepts][]string {
 			"had|have a fall",
 			"came|come|fell|thrown|flew ...1 off ...2 motorbike|bike|motorcycle|horse|scooter|ladder|roof|bmx|skateboard|board|quad|atv",
 			"smashed|slammed|crashed|landed|smacked|bashed|whacked|struck|crushed|dropped ...2 into|onto|on|across ...2 my|the|his|her ...2 " + bodyParts,
+			"fell|landed|dropped|crashed|slipped|rolled|came|smashed|slammed ...6 onto|into|across ...2 my|his|her ...2 " + bodyParts,
+			"came|come|coming ...1 down ...3 on|onto|across|into ...2 my|the ...2 " + bodyParts,
+			"folded|flattened|buried ...1 me",
+			"went|go|going ...1 down|over ...6 with ...4 on ...1 my ...1 back|shoulders|chest",
+			"slipped|fell|tripped ...6 with ...4 on ...1 my ...1 back|shoulders|chest",
 			"fell|fall|landed|land|landing ... on my|the ...2 " + bodyParts,
 			"bad|hard|big|nasty|serious|heavy|huge fall|crash|accident",
 			"pinned|crushed|trapped ... under|by ... bar|barbell|weight|weights",
@@ -215,14 +229,14 @@ func conceptPatterns() [numConcepts][]string {
 		},
 		conceptDarkUrine: {
 			"dark|darker|brown|brownish|cola|coke|coca|tea|black|blackish|rust|rusty|maroon|coffee ...3 " + urineWords,
-			urineWords + " ...6 dark|darker|brown|brownish|cola|coke|tea|black|rust|rusty|maroon|coffee|bovril|guinness",
+			urineWords + " ...6 dark|darker|brown|brownish|cola|coke|tea|black|rust|rusty|maroon|coffee|bovril|guinness|whiskey|whisky|prune|soy|toyo|marmite|brandy|rum|port",
 			"peeing|pissing|weeing coke|cola|tea|coffee",
 			"tea|cola|coke|coffee|rust|brown ...1 coloured|colored|colour|color",
 		},
 		conceptBloodUrine: {
-			"blood|bloody|red|reddish|pink|pinkish ...3 " + urineWords,
+			"blood|bloody|red|reddish|pink|pinkish|rose|rosé ...3 " + urineWords,
 			"blood|bloody|red|reddish|pink|pinkish ...4 toilet|bowl|urinal|loo",
-			urineWords + " ...4 blood|bloody|red|reddish|pink|pinkish",
+			urineWords + " ...4 blood|bloody|red|reddish|pink|pinkish|rose|rosé|wine",
 			"peeing|pissing|weeing blood",
 			"haematuria|hematuria",
 		},
@@ -242,7 +256,7 @@ func conceptPatterns() [numConcepts][]string {
 			"came|come|comes on ...2 fast|quickly|instantly|sudden",
 		},
 		conceptSevere: {
-			"worst|severe|excruciating|unbearable|agony|agonising|agonizing|crippling|horrendous|intense|immense|awful|horrific|terrible", "10 10", "10 out of 10",
+			"worst|severe|excruciating|unbearable|agony|agonising|agonizing|crippling|horrendous|intense|immense|awful|horrific|terrible|knife|searing", "10 10", "10 out of 10",
 		},
 		conceptBelly: {
 			"belly|stomach|abdomen|abdominal|tummy|gut|navel|bellybutton", "belly button",
@@ -250,17 +264,18 @@ func conceptPatterns() [numConcepts][]string {
 		conceptFaint: {
 			"faint|fainted|fainting|faints|fainty", "passed|pass|passing out", "blacked|black|blacking out",
 			"collapsed|collapse|collapsing ...2 floor|ground|home|work|kitchen|shower|car|street",
-			"i|me collapsed", "lightheaded|dizzy|dizziness|woozy|vertigo", "light headed",
+			"i|me collapsed", "collapsed ...1 in|at|on", "came round|to", "lightheaded|dizzy|dizziness|woozy|vertigo", "light headed",
+			"head|room ...2 spinning|swimming", "vision|sight|eyes ...3 grey|gray|black|dark|blurry|tunnel|going",
 		},
 		conceptColdSweat: {
 			"cold|clammy sweat|sweats|sweating", "clammy", "sweating|sweaty ... pale|grey|gray|clammy|buckets|profusely|through my",
-			"broke|breaking out in a sweat", "pale|grey|gray|ashen|white ...2 sweaty|sweating|clammy", "drenched|soaked|dripping|pouring|covered ...2 in|with sweat",
+			"broke|breaking out in a sweat", "pale|grey|gray|ashen|white ...2 sweaty|sweating|clammy", "sweaty|sweating|clammy ...2 pale|grey|gray|white|ashen", "pouring|dripping sweat", "drenched|soaked|dripping|pouring|covered ...2 in|with sweat",
 		},
 		conceptChest: {
 			"chest ...2 pain|pains|pressure|tight|tightness|heavy|heaviness|crushing|squeezing|hurts|hurting|ache|aching|burning|sore",
 			"pain|pressure|tightness|tightening|tight|heaviness|heavy|squeezing|crushing|band|vice|vise ...3 chest",
 			"jaw|jaws ...2 ache|aches|aching|pain|hurts|tight",
-			"elephant ... chest", "heart attack", "angina",
+			"elephant ...5 chest", "heart attack", "angina", "breastbone|sternum",
 		},
 		conceptBreathless: {
 			"short|shortness of breath", "breathless|breathlessness",
@@ -297,7 +312,7 @@ func conceptPatterns() [numConcepts][]string {
 		},
 		conceptInjecting: {
 			"inject|injecting|injected|injection|injections ... drugs|heroin|meth|speed|gear|steroids|tren|test|roids|stuff",
-			"shoot|shooting|shot up", "injecting|injected", "iv|intravenous drug|drugs|use|user", "heroin|fentanyl|speedball|speedballs",
+			"shoot|shooting|shot up", "injecting|injected", "i ...1 inject", "iv|intravenous drug|drugs|use|user", "heroin|fentanyl|speedball|speedballs",
 			"use|using|used|share|sharing|shared needles|needle|syringes",
 			"track marks", "pinning|pin ... gear|tren|test|roids|steroids",
 		},
@@ -308,6 +323,8 @@ func conceptPatterns() [numConcepts][]string {
 			"transplant|transplanted|hiv|methotrexate|humira|adalimumab|infliximab|etanercept|enbrel|rituximab|tacrolimus|ciclosporin|cyclosporine|azathioprine|mycophenolate|biologic|biologics",
 			// Steroid tablets weaken the immune system when taken for a long time, not as a short course.
 			"prednisone|prednisolone|pred|dexamethasone|hydrocortisone|steroid|steroids ...4 year|years|months|longterm|daily|ages|forever|since|always",
+			"prednisone|prednisolone|pred|dexamethasone|hydrocortisone|steroid|steroids ...4 every ...1 day|morning",
+			"alendronate|bisphosphonate|bisphosphonates|fosamax",
 			"year|years|months|longterm|daily|ages ...4 prednisone|prednisolone|pred|dexamethasone|hydrocortisone|steroid|steroids",
 			"long term ...2 steroid|steroids|prednisone|prednisolone|pred",
 			"rheumatolog*", "dmard|dmards",
@@ -318,16 +335,16 @@ func conceptPatterns() [numConcepts][]string {
 		},
 		conceptWeightLoss: {
 			"lost|losing|lose|dropped|dropping|shed|down ...3 weight|kg|kgs|kilos|kilo|lbs|pounds|pound|stone|lb",
-			"weight ...2 falling|dropping|melting|loss|reducing|decreasing|going",
+			"weight ...2 falling|dropping|melting|loss|reducing|decreasing|going", "cant|cannot ...2 keep|put ...2 weight ...1 on",
 			"clothes|jeans|trousers|pants ...2 falling|hanging|baggy|loose",
 		},
 		conceptUnexplained: {
 			"without trying|dieting|meaning|cutting", "not trying|dieting|cutting", "no reason", "without|any ...1 reason|cause", "out of the blue",
 			"unexplained|unintentional|unintended|unexplainable", "no idea why", "dont know why",
 			"havent|hasnt|werent|wasnt|didnt|not ...3 dieting|cutting|trying|changed|been|trained|training|gym|lifting",
-			"eating ...2 same|normally|more|loads|plenty|tons|lots|heaps|everything", "despite|while|tho|though|thou ...4 bulking|bulk|eating|eat",
-			"out of nowhere", "nothing caused|triggered", "didnt|havent|never ...3 injure|hurt|do|lift|tweak|strain|lifted|injured|hurting",
-			"no injury|lift|incident|trauma|trigger|cause",
+			"eating ...2 same|normally|more|loads|plenty|tons|lots|heaps|everything", "despite|while|tho|though|thou ...4 bulking|bulk|eating|eat", "even ...2 on|with|eating ...2 cals|calories|kcal|food",
+			"out of nowhere", "nothing caused|triggered", "didnt|havent|never|dont ...3 injure|hurt|do|lift|tweak|strain|lifted|injured|hurting|train|training",
+			"no injury|lift|lifting|gym|training|incident|trauma|trigger|cause|reason",
 		},
 		conceptNightPain: {
 			"worse|worst|bad|awful|hurts ...3 night|nights|nighttime|overnight|bed|lying|sleeping",
@@ -337,6 +354,8 @@ func conceptPatterns() [numConcepts][]string {
 			"no|any position ... helps|help|eases|ease|relieves|comfortable",
 			"even|when|while ...2 lying|laying|resting|rest|still|lie|lay",
 			"rest|resting|lying|laying|nothing ...3 doesnt|dont|never|wont|isnt|not ...2 help|helps|ease|eases|easing|relieve|change",
+			"doesnt|dont|never|wont ...1 budge|change|shift|ease ...4 lying|laying|resting|rest|sitting|position|positions",
+			"night|nights|nighttime ...4 gnawing|pacing|deep|ache|aching|agony",
 			"constant|constantly|nonstop|unrelenting|relentless|continuous", "never|doesnt|dont|wont ...2 ease|eases|easing|stop|stops|settle|settles",
 			"24 7", "day and night", "all night",
 		},
@@ -362,7 +381,7 @@ func conceptPatterns() [numConcepts][]string {
 			"nobody|noone|no one ...1 hurt|injured", "back|im|i|nobody|everyone ...3 fine|ok|okay|unhurt|unharmed|good",
 		},
 		conceptResolved: {
-			"back to normal", "normal again", "went|goes|go|gone ...1 away", "wore|wears off", "cleared|clears ...1 up",
+			"back to normal", "normal again", "went|goes|go|gone ...1 away", "wore|wears off", "cleared|clears", "warmed ...1 up",
 			"came|comes back", "then|now|after ...3 fine|ok|okay|normal",
 		},
 		conceptOneLegPart: {
@@ -370,10 +389,23 @@ func conceptPatterns() [numConcepts][]string {
 		},
 		conceptSelfHarmAct: {
 			"cutting|cut|burning|burn|scratching|scratch|hitting|punching|bruising|starving ...2 again|myself|arms|arm|wrists|skin",
+			"i cut|burn|cutting|burning", "hurting|harming|hurt|harm myself",
 			"relapse|relapsed|relapsing",
 		},
+		conceptEndlessFuture: {
+			"another|more ...4 years|decades|months ...3 like|of ...1 this", "rest of my life ...2 like this", "forever like this",
+		},
+		conceptRefusal: {
+			"rather not", "cant|cannot|couldnt ...1 face|do|bear ...2 it|that|this", "not worth it", "no thanks",
+		},
+		conceptDone: {
+			"im|i ...1 done|finished",
+		},
+		conceptEverything: {
+			"with ...1 everything|life", "with it all",
+		},
 		conceptCoping: {
-			"edge off", "feel something|anything|real|better", "release|relief|cope|coping|punish|punishment|deserve", "only thing",
+			"edge off", "feel something|anything|real|better", "release|relief|cope|coping|punish|punishment|deserve|control|helps|works", "only thing",
 		},
 		conceptRecent: {
 			"recent|recently|yesterday|today|tonight", "last|this|past week|weekend",
@@ -384,8 +416,8 @@ func conceptPatterns() [numConcepts][]string {
 			"years|decade|decades|yr|yrs|year ago|back|since", "last year|yr", "as a kid|child|teen|teenager",
 		},
 		conceptLeakage: {
-			"incontinen*", "incontinence|incontinent", "leaking|dribbling|dribble|dribbles|leaks",
-			"peed|pissed|wet|weed|piddled myself|meself|pants|underwear|shorts|bed",
+			"incontinen*", "incontinence|incontinent", "leaking|dribbling|dribble|dribbles|leaks|leak|leaked",
+			"peed|pissed|wet|weed|piddled|peeing|wetting|pissing myself|meself|pants|underwear|shorts|bed",
 			"peed|pissed|wet|weed|piddled ... pants|underwear|shorts|bed",
 			"leak|leaks|leaking|leaked|leakage|dribble|dribbling|dribbled ...3 pee|urine|wee|piss|bit|little|drop|drops",
 			"pee|urine|wee|piss ...3 leak|leaks|leaking|leaked|leakage|dribbles|dribbling|escapes|comes out",
@@ -396,14 +428,18 @@ func conceptPatterns() [numConcepts][]string {
 		},
 		conceptVeryUnwell: {
 			"very|really|so|super|extremely unwell|ill|sick|rough", "vomiting|vomited|vomit|puking|puked|delirious|confused|shaking", "throwing|threw|chucking up",
-			"feel|feeling|felt ...3 terrible|awful|horrendous|horrible|death|dying|dreadful|rubbish|shocking", "cant|cannot|couldnt ...2 get ...2 off|out ...2 sofa|couch|bed",
+			"feel|feeling|felt ...3 terrible|awful|horrendous|horrible|death|dying|dreadful|rubbish|shocking", "cant|cannot|couldnt ...2 get ...2 off|out ...2 sofa|couch|bed", "cant|cannot|couldnt ...1 keep ...3 down",
 		},
 		conceptLiftCause: {
 			"squat*", "deadlift*", "deads", "sled|sleds|prowler|sprint|sprints|running|conditioning|cardio|hiit|burpees|circuit|wod|metcon|rowing|carries|pushes|jumps",
 			"arch|arching|arched|bend|bending|bent|lean|leaning|twist|twisting|extension|backbend|backbends", "dl|dls|rdl|rdls|sldl|lifting|lifted|lift|lifts|gym|training|trained|workout|session|pulled|pull|tweaked|tweak|strained|twisted|bent|carrying|carried|moving|shovelling|shoveling|gardening|rep|reps|set|sets|bench|press|row|rows|clean|snatch",
 		},
+		conceptThroughToBack: {
+			"chest|breastbone|sternum|belly|stomach|abdomen|tummy ...4 through|into|round|around|going|goes|spreading|radiating ...3 to ...2 back|spine|shoulder",
+			"through|into ...2 my ...1 belly|stomach|chest|abdomen ...4 back",
+		},
 		conceptPulsingBelly: {
-			"pulsing|pulsating|pulse|throbbing|heartbeat|beating ...3 belly|stomach|tummy|abdomen|gut",
+			"pulsing|pulsating|pulse|throbbing|heartbeat|beating ...6 belly|stomach|tummy|abdomen|gut",
 			"belly|stomach|tummy|abdomen|gut ...3 pulsing|pulsating|pulse|throbbing|heartbeat|beating",
 		},
 		conceptTightGear: {
@@ -426,7 +462,7 @@ const bodyParts = "back|butt|tailbone|coccyx|ass|arse|bum|spine|neck|head|chest|
 // their words are blanked out before the concepts are matched.
 func exclusionPatterns() []string {
 	return []string{
-		"fell|fall|falls|falling asleep",
+		"fell|fall|falls|falling asleep ...2 on|in|at|during|watching|while|after|before|early|late|quickly|instantly|fast|again|last|reading|sitting",
 		"fall|falls|falling forward|forwards|in|inward|inwards|apart|behind|short|back",
 		"fell forward|forwards|apart|behind|short|through|for",
 		"pain|it|score|rating|number ...2 fell|dropped|dropping|drops|went",
@@ -436,6 +472,7 @@ func exclusionPatterns() []string {
 		"wake|woke|waking up ...1 with|so|stiff|stiffer|sore|sorer|achy|aching|locked|every|at",
 		"ball|balls of ...2 foot|feet",
 		"dark|darker|deep ...1 yellow|orange|amber",
+		"suicide grip|grips", "not|never gonna|going ...1 lie", "feels|felt|like ...4 hit by ...2 truck|bus|train|car|bus",
 		"better|new|comfier|comfy|bike|road|padded|gel ...2 saddle|saddles",
 		"temp|temperature|fever ...2 normal|fine|ok|okay|down|gone",
 		"suicides|suicide ...3 drill|drills|sprint|sprints|shuttle|shuttles|runs|court|line|lines",
@@ -443,7 +480,7 @@ func exclusionPatterns() []string {
 		// Bladder and bowel said to be working as usual.
 		"bladder|bowel|bowels|toilet|peeing|pooping ...3 fine|ok|okay|normal|unaffected|working|good",
 		// A bar or a fall that missed.
-		"missed|miss|misses me|my|us|him|her",
+		"missed|misses me|my|us|him|her", "barely|just|narrowly miss|missed|misses",
 		"hips|hip|butt|ass|bum|arse|chest|knees ...2 shoot|shoots|shooting|shot up",
 		"nearly|almost|narrowly|could|couldve|would|wouldve ...2 fell|fall|falling|landed|landing|hit|dropped|crushed|pinned|pin|killed",
 		"on|onto|into the|my safeties|pins|floor|ground|platform|rack|hooks|j|mat|mats",
@@ -479,7 +516,7 @@ func denialOfAllPatterns() []string {
 		"dont|havent|not ...3 any|none ...1 of ...1 it|them|these|those|that",
 		"none of ...1 it|them|these|those|that ...3 me|mine|i",
 		"mine|i ...2 is|am|are ...2 totally|completely|perfectly ...1 normal|fine",
-		"mine|i ...2 is|am|are ...1 normal|fine",
+		"mine|mines ...3 normal|fine", "said|answered|told ...2 no|none|nope",
 	}
 }
 
@@ -492,9 +529,9 @@ func hypotheticalPatterns() []string {
 		"what are ...2 signs|symptoms|red|warning|flags",
 		"what is|are|does ...3 cauda|equina|ces|rhabdo|rhabdomyolysis|aneurysm|mean",
 		"signs|symptoms of", "how would|do|can i|you know|tell when|if",
-		"if ...3 ever|someday", "for future reference", "in case i|you|of",
+		"if ...3 ever|someday", "for future reference", "in case i|you|of", "asked ...2 if|whether",
 		// Someone else's story that is over.
-		"mate|friend|buddy|bro|dad|mum|mom|brother|sister|uncle|aunt|cousin|coworker|colleague|wife|husband|gf|bf|girlfriend|boyfriend|someone ...2 had|once|used ...8 ago|year|years|recovered|fine|better|surgery|operation",
+		"mate|mates|friend|friends|buddy|buddys|bro|dad|dads|mum|mums|mom|moms|brother|brothers|sister|sisters|uncle|aunt|aunts|cousin|cousins|coworker|colleague|wife|wifes|husband|husbands|gf|bf|girlfriend|boyfriend|someone ...3 had|once|used|got|went|was ...8 ago|year|years|recovered|fine|better|surgery|operation",
 		"should i worry if|about ...3 ever|future",
 		"how common is|are", "can you get|have", "is it possible to",
 	}
@@ -541,7 +578,18 @@ func crisisPatterns() []string {
 		"self harm|harming|harmed|injury|injure|injuring|destruct",
 		"selfharm*",
 		"harm|harming ... myself",
-		"cut|cutting|burn|burning myself",
+		"cut|cutting|burn|burning|burned|burnt myself", "with a|the ...1 lighter|blade|razor|razors|knife",
+		"till|until ...3 i|it|they|my|knuckles ...2 bleed|bleeds|bleeding|bruise|bruises|bruised",
+		"how tall|high ...4 bridge|building|car|multistorey|multistory|roof|cliff|tower",
+		"stood|standing|stand|sat|sitting ...3 on ...2 bridge|ledge|roof|edge|railing|parapet",
+		"wish|hope ...4 would ...2 crush|kill|take|end ...1 me",
+		"end|ending ...3 one ...1 way ...1 or ...1 another",
+		"sleep|asleep ...8 ever again|forever",
+		"go|going|gonna ...2 quiet|dark|silent ...1 for ...1 good",
+		"only|one thing ...2 stopping|keeping ...1 me",
+		"dont|not ...1 care ...4 happens ...2 to ...1 me", "care ...2 if ...1 i ...2 live|die|wake",
+		"think|thinking|thought ...3 how ...2 id|ill|i ...2 do ...1 it",
+		"if i ...3 didnt|never|wouldnt|wont ...2 wake",
 		"want|wanna|wanted|urge|urges|tempted|thoughts|thinking ... hurt|hurting|harm|harming|cut|cutting ... myself",
 		// Harm done on purpose, told as a fact rather than a wish.
 		selfHarmVerbs + " myself|meself ...4 on purpose",
@@ -551,6 +599,8 @@ func crisisPatterns() []string {
 		"take|taking|swallow|swallowing ... all|whole|every ... pills|tablets|meds|bottle|them|pill",
 		"take|taking|swallow|swallowing them all",
 		"pills|tablets|meds ... saved|stockpiled|stockpiling|hoarded|hoarding|saving|stashed",
+		"kept|saved|saving|hoarding|hoarded|stockpiling|stashed|stashing|collecting ...4 pills|tablets|meds|tramadol|codeine|oxy|oxycodone|painkillers|sleeping",
+		"pills|tablets|meds|tramadol|codeine|oxy|oxycodone|painkillers ...4 enough",
 		"no way out",
 		"disappear forever",
 		"hang|hanging myself",
@@ -560,18 +610,20 @@ func crisisPatterns() []string {
 		"stop|quit ...1 existing|living", "stop|quit ...1 being alive",
 		"thats|its ...1 it|over|done ...1 for ...1 good",
 		"disappear|disappearing|vanish|vanishing ...3 good|forever|permanently",
-		"nobody|noone|no one ...2 would|will|wud|gonna ...1 notice|care|miss",
+		"nobody|noone|one ...2 would|will|wud|gonna ...1 notice|care|miss",
 		"rehomed|rehoming|gave|giving|given ...3 my|the ...1 dog|cat|pet|pets",
 		"sorting|sort|sorted|tying ...3 last|loose ...2 things|ends|bits",
 		"rope|noose|gun|pistol|rifle|ledge|bridge|tracks ...8 thinking|thought|think",
 		"life insurance", "insurance ...2 money|payout|pays",
-		"look|take care ...2 each|yourselves",
+		"look ...1 after ...1 each|yourselves|eachother", "take care ...2 each|yourselves|eachother", "sorry for everything",
 		"dont|cant|not|never ...2 see ...1 myself ...3 around|here|alive|living|being",
 		"if i ...1 didnt|dont|never|wouldnt|wont ...1 wake ...6 fine|ok|okay|good|relief|better",
 		"looking|looked|staring|stared|stood|standing ...3 over ...2 edge|ledge|bridge|railing",
 		"jump|jumping ... off ... bridge|building|roof|cliff",
 		// A burden to others.
-		"burden|burdens", "better|happier|easier|lighter ...2 off|if|without ...3 me|gone|wasnt|werent|around|dead",
+		"burden|burdens", "better|happier|easier|lighter|quieter|simpler|calmer|safer ...2 off|if|without ...3 me|gone|wasnt|werent|around|dead",
+		"waste of ...1 space|oxygen|air|life", "already ...1 gone|dead", "another ...4 years|decades ...3 like this ...4 rather not|cant|cannot|couldnt|no way",
+		"no|any|whats ...2 point ...2 me ...2 being|here|existing|living",
 		"weight|load|drain ...2 on ...2 everyone|family|them|people|everybody",
 		"dead weight ...4 family|everyone|friends|people|them|us|everybody",
 		"nobody|noone|one|anyone ...3 miss|notice|care ...2 if|when ...2 gone|died|dead|wasnt|disappeared",
@@ -581,18 +633,18 @@ func crisisPatterns() []string {
 		"nothing ...3 ever|will|gonna|going ...3 get|gets|be ...2 better",
 		"never ...3 get|gets|going ...2 better",
 		"no|whats|theres|any ...2 point ...3 anything|anymore|trying|going|carrying|life|all|continuing|bothering", "point in ...2 anything|living|trying|going|life",
-		"cant|cannot|couldnt ...3 go|carry|keep|do|take ...2 on|going|this|it ...2 anymore|longer|more",
+		"cant|cannot|couldnt ...2 go|carry ...1 on", "cant|cannot|couldnt ...2 keep ...1 going", "cant|cannot|couldnt ...2 do|take ...1 this|it ...2 anymore|longer|more",
 		"cant|cannot|couldnt|dont|no ...2 see|find ...2 way|future|point|end|exit|light",
 		"no future", "no way forward|forward", "trapped", "way out",
 		"want|wanna|need|wish ...4 stop|end|over ...2 forever|permanently|good",
-		"make ...2 it|everything|this ...1 all ...1 stop", "i want out", "want to disappear|vanish", "wish ...3 disappear|vanish", "sleep ...6 forever|permanently|good",
+		"make ...2 it|everything|this ...1 all ...1 stop", "i want out", "want to disappear|vanish", "wish ...3 disappear|vanish", "sleep|asleep ...6 forever|permanently|good",
 		"wish ...3 never ...2 born|existed|woken",
 		// Saying goodbye, settling affairs.
 		"goodbye|goodbyes|farewell", "say|saying|said bye",
 		"giving|give|gave|given ...4 away",
-		"wont|not|never ...3 be ...2 around|here ...2 much|long|anymore|more|to|for",
+		"wont|not|never|dont|cant ...3 be ...2 around|here ...2 much|long|anymore|more|to|for|by|next",
 		"wont|not|never ...3 need|needing ...3 it|them|this|my ...2 anymore|more|longer", "need|needing ...4 where im|ill ...1 going|be",
-		"last|final message|post|time|goodbye|note",
+		"last|final message|post|time|goodbye|note|check|checkin",
 		"wrote|writing|written|write ...2 letter|letters|note|notes ...3 to|for ...2 my|family|everyone|mum|mom|kids",
 		"sorted|sorting|sort|put ...3 affairs|will|wills", "things in order",
 		// A plan or the means.

@@ -27,12 +27,12 @@ func emergencyRule(f [numConcepts]bool) safetyRule {
 	case f[conceptSexual], numb && f[conceptSex]:
 		return ruleSexual
 	case f[conceptBothLegs] && (weakOrNumb || f[conceptNervePain]),
-		f[conceptLegs] && (sensory || f[conceptGivingWay] || f[conceptNervePain]) && !f[conceptTightGear] && !f[conceptSitting]:
+		f[conceptLegs] && (sensory && !f[conceptResolved] || f[conceptGivingWay] || f[conceptNervePain]) && !f[conceptTightGear] && !f[conceptSitting]:
 		return ruleBothLegs
 	case f[conceptFootDrop], f[conceptLegFails] && f[conceptLegPart], f[conceptWeak] && f[conceptWorsening] && f[conceptLegPart],
 		f[conceptGivingWay] && f[conceptLegPart] && (!f[conceptLiftCause] || f[conceptAtRest] || f[conceptWorsening]):
 		return ruleWorsening
-	case f[conceptTrauma] && !f[conceptCaught] && !f[conceptNoHarm]:
+	case f[conceptTrauma] && !f[conceptCaught] && !f[conceptNoHarm] && !f[conceptLongAgo]:
 		// A bar the safeties caught, or a fall that hurt no one, is not
 		// an accident to escalate.
 		return ruleTrauma
@@ -42,7 +42,7 @@ func emergencyRule(f [numConcepts]bool) safetyRule {
 	case f[conceptDarkUrine] && !f[conceptResolved],
 		f[conceptBloodUrine] && (f[conceptMuscleSwelling] || (f[conceptFever] && f[conceptVeryUnwell])):
 		return ruleRhabdo
-	case f[conceptTearing], f[conceptPulsingBelly],
+	case f[conceptTearing], f[conceptPulsingBelly], f[conceptThroughToBack],
 		(f[conceptSudden] || f[conceptSevere]) && (f[conceptBelly] || f[conceptColdSweat]),
 		f[conceptFaint] && (f[conceptSevere] || f[conceptSudden] || f[conceptBelly] || f[conceptColdSweat] || !f[conceptLiftCause]):
 		return ruleAortic
