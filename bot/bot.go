@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -124,7 +125,10 @@ func New(opts Options) (*Bot, error) {
 	session.AddHandler(func(*discordgo.Session, *discordgo.Connect) { b.connected.Store(true) })
 	session.AddHandler(func(*discordgo.Session, *discordgo.Resumed) { b.connected.Store(true) })
 	session.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) { b.connected.Store(false) })
-	session.AddHandler(b.onInteraction)
+	// Interactions are read from the raw event: discordgo drops parts of
+	// the payload Spotter checks, such as the permissions Discord resolves
+	// for a channel option.
+	session.AddHandler(b.onEvent)
 	if opts.Guilds != nil {
 		b.observeGuilds(opts.Guilds)
 	}
@@ -232,13 +236,26 @@ func (b *Bot) syncCommands(appID string) error {
 	return nil
 }
 
-func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreate) {
-	b.Handle(ic.Interaction, time.Now())
+func (b *Bot) onEvent(_ *discordgo.Session, e *discordgo.Event) {
+	if e.Type != "INTERACTION_CREATE" {
+		return
+	}
+	received := time.Now()
+	var i discordgo.Interaction
+	if err := json.Unmarshal(e.RawData, &i); err != nil {
+		b.log.Error("an interaction could not be read", "err", err)
+		return
+	}
+	b.handle(&i, parseExtras(e.RawData), received)
 }
 
 // Handle answers one interaction received at the given time. The gateway
 // calls it for every INTERACTION_CREATE; benchmarks call it directly.
 func (b *Bot) Handle(i *discordgo.Interaction, received time.Time) {
+	b.handle(i, payloadExtras{}, received)
+}
+
+func (b *Bot) handle(i *discordgo.Interaction, extras payloadExtras, received time.Time) {
 	b.mu.Lock()
 	if b.closing {
 		b.mu.Unlock()
@@ -250,7 +267,7 @@ func (b *Bot) Handle(i *discordgo.Interaction, received time.Time) {
 	defer b.inflight.Done()
 
 	a := &ack{discord: b.discord, interaction: i, retryUntil: received.Add(callbackRetryWindow)}
-	req := &Request{Interaction: i, Received: received, Discord: b.discord, deferrer: a.deferReply}
+	req := &Request{Interaction: i, Received: received, Discord: b.discord, deferrer: a.deferReply, channelPerms: extras.channelPerms}
 	req.Log = b.log.With("interaction", i.ID, "user", req.UserID(), "guild", i.GuildID)
 	ctx, cancel := context.WithTimeout(b.base, b.opts.HandlerTimeout)
 	defer cancel()

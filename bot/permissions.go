@@ -25,9 +25,38 @@ func IsModerator(req *Request, moderatorRoles []string) bool {
 	if req.Member == nil {
 		return false
 	}
-	if req.Member.Permissions&moderatorPermissions != 0 {
-		return true
+	return IsModeratorWith(req, req.Member.Permissions, moderatorRoles)
+}
+
+// IsModeratorWith reports whether the member who caused req is a moderator
+// in a channel where Discord computed their permissions as channelPerms
+// (the `permissions` of a resolved channel option): Spotter acts in that
+// channel, so the rights must hold there, not where the command was run.
+func IsModeratorWith(req *Request, channelPerms int64, moderatorRoles []string) bool {
+	if req.Member == nil {
+		return false
 	}
+	return channelPerms&moderatorPermissions != 0 || hasModeratorRole(req, moderatorRoles)
+}
+
+// serverPermissions hold in every channel of a server: channel overwrites
+// cannot grant them.
+const serverPermissions = discordgo.PermissionAdministrator | discordgo.PermissionManageGuild
+
+// IsServerModerator reports whether the member who caused req is a
+// moderator in every channel of the server, for actions that are not about
+// one channel (the server's schedule) or happen in another channel than the
+// command's: Administrator or Manage Server, or a moderator role the
+// server's admins named. Pin Messages or Manage Messages in the command's
+// channel are not enough: they may be granted there only.
+func IsServerModerator(req *Request, moderatorRoles []string) bool {
+	if req.Member == nil {
+		return false
+	}
+	return req.Member.Permissions&serverPermissions != 0 || hasModeratorRole(req, moderatorRoles)
+}
+
+func hasModeratorRole(req *Request, moderatorRoles []string) bool {
 	for _, role := range req.Member.Roles {
 		if slices.Contains(moderatorRoles, role) {
 			return true

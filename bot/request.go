@@ -27,6 +27,10 @@ type Request struct {
 	// answering, such as opening a DM; nil in handler tests without one.
 	Discord Discord
 
+	// channelPerms are the member's permissions in each resolved channel
+	// option, which discordgo does not decode.
+	channelPerms map[string]int64
+
 	preferPublic atomic.Bool
 	deferrer     func(ctx context.Context, ephemeral bool) error
 
@@ -162,6 +166,21 @@ func (r *Request) UserOptionID(name string) (string, bool) {
 	}
 	id, ok := o.Value.(string)
 	return id, ok
+}
+
+// ChannelOptionPermissions returns the member's permissions in a channel
+// given as an option, as Discord computed them for that channel (its
+// `permissions` in data.resolved), and whether Discord sent them.
+func (r *Request) ChannelOptionPermissions(channelID string) (int64, bool) {
+	p, ok := r.channelPerms[channelID]
+	return p, ok
+}
+
+// WithChannelOptionPermissions sets what ChannelOptionPermissions returns,
+// for handler tests that build a Request by hand.
+func (r *Request) WithChannelOptionPermissions(perms map[string]int64) *Request {
+	r.channelPerms = perms
+	return r
 }
 
 // Focused returns the option being typed in an autocomplete interaction.

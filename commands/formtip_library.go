@@ -110,6 +110,17 @@ func (f *formTip) remove(ctx context.Context, req *bot.Request) (*bot.Response, 
 	if err != nil {
 		return nil, fmt.Errorf("remove form tip: %w", err)
 	}
+	if tip.ChannelID != req.ChannelID {
+		// The unpin happens in the tip's channel: rights in this one are not
+		// enough.
+		roles, err := f.store.ModeratorRoles(ctx, req.GuildID)
+		if err != nil {
+			return nil, fmt.Errorf("remove form tip: %w", err)
+		}
+		if !bot.IsServerModerator(req, roles) {
+			return nil, bot.Userf("Tip #%d is pinned in <#%s>, where you may not be a moderator: run this there, or ask a server-wide moderator (Administrator, Manage Server or a moderator role).", id, tip.ChannelID)
+		}
+	}
 	if req.Discord == nil {
 		return nil, errors.New("remove form tip: no Discord connection")
 	}

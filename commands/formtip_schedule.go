@@ -45,6 +45,9 @@ func (f *formTip) schedule(ctx context.Context, req *bot.Request) (*bot.Response
 	if channelID == "" {
 		return nil, bot.Userf("Pick the channel for the tip of the week in the `channel` option.")
 	}
+	if err := f.checkScheduleChannel(ctx, req, channelID); err != nil {
+		return nil, err
+	}
 	spec, _ := req.StringOption(formTipOptCron)
 	typedZone, _ := req.StringOption(formTipOptTimezone)
 	pin := true
@@ -127,8 +130,50 @@ func (f *formTip) nextTip(spec, zone string) (time.Time, error) {
 	return first, nil
 }
 
+// checkScheduleChannel holds the channel option to what Discord resolved
+// for it: a text or announcement channel of this server, where the member
+// is a moderator (their permissions in that channel, not in this one).
+func (f *formTip) checkScheduleChannel(ctx context.Context, req *bot.Request, channelID string) error {
+	data := req.ApplicationCommandData()
+	var ch *discordgo.Channel
+	if data.Resolved != nil {
+		ch = data.Resolved.Channels[channelID]
+	}
+	if ch == nil || (ch.GuildID != "" && ch.GuildID != req.GuildID) ||
+		(ch.Type != discordgo.ChannelTypeGuildText && ch.Type != discordgo.ChannelTypeGuildNews) {
+		return bot.Userf("Pick a text channel of this server for the tip of the week. Nothing was scheduled.")
+	}
+	roles, err := f.store.ModeratorRoles(ctx, req.GuildID)
+	if err != nil {
+		return fmt.Errorf("form-tip schedule: %w", err)
+	}
+	perms, _ := req.ChannelOptionPermissions(channelID)
+	if !bot.IsModeratorWith(req, perms, roles) {
+		return bot.Userf("You are not a moderator in <#%s> (no Pin Messages or Manage Messages there), so you can't schedule tips in it. Nothing was scheduled.", channelID)
+	}
+	return nil
+}
+
 // unschedule stops the server's tip of the week.
 func (f *formTip) unschedule(ctx context.Context, req *bot.Request) (*bot.Response, error) {
+	// The schedule is the server's: a moderator of the channel it posts in
+	// may stop it from there; anywhere else it takes server-wide rights.
+	current, err := f.store.FormTipSchedule(ctx, req.GuildID)
+	if errors.Is(err, store.ErrFormTipScheduleNotFound) {
+		return nil, bot.Userf("There is no tip of the week to stop in this server.")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("form-tip unschedule: %w", err)
+	}
+	if current.ChannelID != req.ChannelID {
+		roles, err := f.store.ModeratorRoles(ctx, req.GuildID)
+		if err != nil {
+			return nil, fmt.Errorf("form-tip unschedule: %w", err)
+		}
+		if !bot.IsServerModerator(req, roles) {
+			return nil, bot.Userf("The tip of the week posts in <#%s>: run this there as its moderator, or ask a server-wide moderator (Administrator, Manage Server or a moderator role).", current.ChannelID)
+		}
+	}
 	sch, err := f.store.DeleteFormTipSchedule(ctx, req.GuildID)
 	if errors.Is(err, store.ErrFormTipScheduleNotFound) {
 		return nil, bot.Userf("There is no tip of the week to stop in this server.")

@@ -19,6 +19,10 @@ type Actor struct {
 	// Permissions is the member's computed permissions in the channel;
 	// 0 means DefaultMemberPermissions.
 	Permissions int64
+	// ChannelPermissions are the member's computed permissions in other
+	// channels, by channel id, as Discord resolves them for a channel
+	// option; a channel not listed gets Permissions.
+	ChannelPermissions map[string]int64
 	// AppPermissions is the bot's; 0 means DefaultAppPermissions.
 	AppPermissions int64
 	Roles          []string

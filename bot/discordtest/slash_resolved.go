@@ -48,7 +48,11 @@ func (b *optionBuilder) mention(command string, d *discordgo.ApplicationCommandO
 			b.fail("option %q of %q: channel %s is not in the actor's guild", d.Name, command, id)
 		}
 		w := s.channelWire(ch)
-		w.Permissions = permString(b.actor.Permissions)
+		perms := b.actor.Permissions
+		if p, ok := b.actor.ChannelPermissions[id]; ok {
+			perms = p
+		}
+		w.Permissions = permString(perms)
 		b.add("channels", id, w)
 	case discordgo.ApplicationCommandOptionRole:
 		b.addRole(command, d, id)

@@ -1,0 +1,36 @@
+package bot
+
+import (
+	"encoding/json"
+	"strconv"
+)
+
+// payloadExtras are the parts of an INTERACTION_CREATE payload that
+// discordgo v0.29.0 does not decode but Spotter checks.
+type payloadExtras struct {
+	channelPerms map[string]int64
+}
+
+// parseExtras reads the extras from a raw INTERACTION_CREATE payload; what
+// is missing or malformed is left out, so a check that needs it fails closed.
+func parseExtras(raw []byte) payloadExtras {
+	var p struct {
+		Data struct {
+			Resolved struct {
+				Channels map[string]struct {
+					Permissions string `json:"permissions"`
+				} `json:"channels"`
+			} `json:"resolved"`
+		} `json:"data"`
+	}
+	if json.Unmarshal(raw, &p) != nil || len(p.Data.Resolved.Channels) == 0 {
+		return payloadExtras{}
+	}
+	out := payloadExtras{channelPerms: map[string]int64{}}
+	for id, ch := range p.Data.Resolved.Channels {
+		if n, err := strconv.ParseInt(ch.Permissions, 10, 64); err == nil {
+			out.channelPerms[id] = n
+		}
+	}
+	return out
+}
