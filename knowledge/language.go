@@ -24,6 +24,10 @@ type language struct {
 // languages are compiled once: the lexicons never change at run time.
 var languages = compileLanguages()
 
+// foreignConcepts and foreignCrisis hold every language's lexicons in one
+// set each, so a message is scanned twice, not twice per language.
+var foreignConcepts, foreignCrisis = compileForeignSets()
+
 // englishStopwords are the little words that mark a message as English.
 var englishStopwords = wordSet(strings.Fields(
 	"the a an and is i im my me to of in on it its for with after but not this that have has was are do dont can " +
@@ -72,16 +76,9 @@ func otherLanguage(raw []string) string {
 // tier in other languages, and no negation: a sign named is a sign shown.
 func foreignSafety(raw []string) safetyVerdict {
 	toks := foldAll(raw)
-	var v safetyVerdict
 	var found [numConcepts]bool
-	for _, l := range languages {
-		if l.crisis.contains(toks) {
-			v.crisis = true
-		}
-		l.concepts.find(toks, func(c, _, _ int) { found[c] = true })
-	}
-	v.emergency = emergencyRule(found)
-	return v
+	foreignConcepts.find(toks, func(c, _, _ int) { found[c] = true })
+	return safetyVerdict{crisis: foreignCrisis.contains(toks), emergency: emergencyRule(found)}
 }
 
 // foldAll removes accents ("orina oscura", "Rücken" as "rucken") so that
@@ -133,4 +130,16 @@ func compileLanguages() []language {
 		})
 	}
 	return out
+}
+
+func compileForeignSets() (concepts, crisis *phraseSet) {
+	groups := make([][]string, numConcepts)
+	var cries []string
+	for _, l := range languageLexicons() {
+		for c, patterns := range l.concepts {
+			groups[c] = append(groups[c], patterns...)
+		}
+		cries = append(cries, l.crisis...)
+	}
+	return compileGroups(groups), compilePhrases(cries)
 }

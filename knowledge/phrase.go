@@ -15,7 +15,10 @@ const maxGap = 3
 type phraseSet struct {
 	patterns []phrasePattern
 	byFirst  map[string][]int // exact first word -> pattern indexes
-	anyFirst []int            // patterns whose first step has a prefix alternative
+	// byInitial lists, by a token's first byte, the patterns whose first
+	// step has a prefix alternative starting with that byte ("suicid*"),
+	// so a token is tried only against prefixes that could match it.
+	byInitial [256][]int
 }
 
 type phrasePattern struct {
@@ -91,8 +94,20 @@ func parsePattern(src string, label int) (phrasePattern, bool) {
 func (ps *phraseSet) add(p phrasePattern) {
 	id := len(ps.patterns)
 	ps.patterns = append(ps.patterns, p)
-	if len(p.steps[0].prefixes) > 0 {
-		ps.anyFirst = append(ps.anyFirst, id)
+	var initials [256]bool
+	for _, pre := range p.steps[0].prefixes {
+		if pre == "" {
+			for b := range initials {
+				initials[b] = true
+			}
+		} else {
+			initials[pre[0]] = true
+		}
+	}
+	for b, ok := range initials {
+		if ok {
+			ps.byInitial[b] = append(ps.byInitial[b], id)
+		}
 	}
 	for _, w := range p.steps[0].words {
 		ps.byFirst[w] = append(ps.byFirst[w], id)
@@ -115,7 +130,7 @@ func (ps *phraseSet) vocabulary() []string {
 // match: at most one per pattern and start position (the shortest).
 func (ps *phraseSet) find(toks []string, fn func(label, start, end int)) {
 	for i, t := range toks {
-		if t == clauseBreak {
+		if t == clauseBreak || t == "" {
 			continue
 		}
 		for _, id := range ps.byFirst[t] {
@@ -123,7 +138,7 @@ func (ps *phraseSet) find(toks []string, fn func(label, start, end int)) {
 				fn(ps.patterns[id].label, i, end)
 			}
 		}
-		for _, id := range ps.anyFirst {
+		for _, id := range ps.byInitial[t[0]] {
 			if end, ok := ps.patterns[id].matchAt(toks, i); ok {
 				fn(ps.patterns[id].label, i, end)
 			}
