@@ -138,7 +138,7 @@ func (s *Store) DeleteMember(ctx context.Context, userID string) error {
 		return fmt.Errorf("delete member: user id %q is not a Discord id", userID)
 	}
 	prefix := CheckinKeyPrefix(userID)
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		for _, d := range memberData {
 			if _, err := tx.ExecContext(ctx, d.remove, userID, prefix); err != nil {
 				return fmt.Errorf("delete member data from %s: %w", d.table, err)
@@ -146,6 +146,13 @@ func (s *Store) DeleteMember(ctx context.Context, userID string) error {
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	if err := s.scrub(ctx); err != nil {
+		return fmt.Errorf("delete member: rows deleted, but %w", err)
+	}
+	return nil
 }
 
 // ExportMember gathers everything kept about the member.

@@ -1,8 +1,11 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -323,5 +326,58 @@ func TestDetachFormTipsKeepsThemForModeratorsWithoutTheAuthor(t *testing.T) {
 	}
 	if kept.AuthorID != "" || kept.MessageID != tips[0].MessageID || kept.ChannelID != tips[0].ChannelID {
 		t.Errorf("detached tip = %+v, want the message kept and the author gone", kept)
+	}
+}
+
+// onDisk reports whether text is anywhere in the database file or its WAL.
+func onDisk(t *testing.T, path, text string) []string {
+	t.Helper()
+	var found []string
+	for _, p := range []string{path, path + "-wal"} {
+		b, err := os.ReadFile(p)
+		if err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		if bytes.Contains(b, []byte(text)) {
+			found = append(found, filepath.Base(p))
+		}
+	}
+	return found
+}
+
+func TestDeletedNotesDoNotSurviveOnDisk(t *testing.T) {
+	cases := []struct {
+		name   string
+		delete func(s *Store) error
+	}{
+		{"privacy delete", func(s *Store) error { return s.DeleteMember(context.Background(), memberA) }},
+		{"retention purge", func(s *Store) error {
+			_, err := s.PurgePainEntriesBefore(context.Background(), s.now().Add(time.Hour))
+			return err
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s, path := openTemp(t)
+			fillMember(t, s, memberA)
+			// Half the writes reach the main file, half stay in the WAL.
+			if _, err := s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.AddPainEntry(context.Background(), PainEntry{PlanID: 1, Source: "manual", Pain: 6, Note: "sciatica-note-in-wal", At: s.now()}); err != nil {
+				t.Fatal(err)
+			}
+			if len(onDisk(t, path, "after deadlifts")) == 0 || len(onDisk(t, path, "sciatica-note-in-wal")) == 0 {
+				t.Fatal("the fixture's notes are not on disk to begin with")
+			}
+			if err := tc.delete(s); err != nil {
+				t.Fatal(err)
+			}
+			for _, note := range []string{"after deadlifts", "sciatica-note-in-wal"} {
+				if where := onDisk(t, path, note); len(where) > 0 {
+					t.Errorf("deleted note %q is still readable in %v", note, where)
+				}
+			}
+		})
 	}
 }

@@ -230,6 +230,11 @@ func (s *Store) PurgeExpiredRedFlagRuns(ctx context.Context, now time.Time) (int
 	if err != nil {
 		return 0, fmt.Errorf("purge expired red-flag runs: count: %w", err)
 	}
+	if n > 0 {
+		if err := s.scrub(ctx); err != nil {
+			return n, fmt.Errorf("purge expired red-flag runs: rows deleted, but %w", err)
+		}
+	}
 	return n, nil
 }
 

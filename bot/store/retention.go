@@ -31,6 +31,11 @@ func (s *Store) PurgePainEntriesBefore(ctx context.Context, cutoff time.Time) (i
 	if err != nil {
 		return 0, fmt.Errorf("purge old check-in data: %w", err)
 	}
+	if n > 0 {
+		if err := s.scrub(ctx); err != nil {
+			return n, fmt.Errorf("purge old check-in data: rows deleted, but %w", err)
+		}
+	}
 	return n, nil
 }
 
@@ -116,6 +121,11 @@ func (s *Store) PurgeDepartedGuilds(ctx context.Context, cutoff time.Time) ([]st
 	})
 	if err != nil {
 		return nil, fmt.Errorf("purge departed servers: %w", err)
+	}
+	if len(purged) > 0 {
+		if err := s.scrub(ctx); err != nil {
+			return purged, fmt.Errorf("purge departed servers: rows deleted, but %w", err)
+		}
 	}
 	return purged, nil
 }

@@ -69,6 +69,9 @@ func dsn(path string) string {
 	q.Set("_foreign_keys", "on")
 	q.Set("_busy_timeout", "5000")
 	q.Set("_synchronous", "NORMAL")
+	// Deleted rows are overwritten with zeros, so health data a member or
+	// the retention purge deleted does not linger in free pages.
+	q.Set("_secure_delete", "on")
 	// Take the write lock at BEGIN so two writers queue on the busy timeout
 	// instead of failing when one upgrades a read lock.
 	q.Set("_txlock", "immediate")
@@ -91,6 +94,38 @@ func checkWritable(path string) error {
 		return fmt.Errorf("database file %s is not writable: %w (fix its permissions or set database.path)", path, err)
 	}
 	return f.Close()
+}
+
+// scrubAttempts and scrubPause bound how long scrub waits for readers.
+const (
+	scrubAttempts = 20
+	scrubPause    = 25 * time.Millisecond
+)
+
+// scrub copies the write-ahead log into the database file and truncates
+// it, after a deletion: with secure_delete the copied pages carry zeros
+// where the deleted rows were, and the truncated log keeps no older copy
+// of them. A reader in the middle of a query holds the log, so scrub
+// retries for a short while.
+func (s *Store) scrub(ctx context.Context) error {
+	for attempt := 0; ; attempt++ {
+		var busy, logFrames, checkpointed int
+		err := s.db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logFrames, &checkpointed)
+		if err != nil {
+			return fmt.Errorf("truncate the write-ahead log: %w", err)
+		}
+		if busy == 0 {
+			return nil
+		}
+		if attempt == scrubAttempts {
+			return fmt.Errorf("truncate the write-ahead log: still in use after %d attempts", scrubAttempts)
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("truncate the write-ahead log: %w", ctx.Err())
+		case <-time.After(scrubPause):
+		}
+	}
 }
 
 // Ping reports whether the database answers.
