@@ -10,6 +10,18 @@ import (
 type UserError struct {
 	Message string
 	Err     error
+	// Kind names the failure for the logs, which never carry Message: it
+	// can quote what the member typed. Userf sets it to its format string;
+	// leave it empty and the logs say "unclassified".
+	Kind string
+}
+
+// LogKind is what the logs say about the error: its Kind, never its Message.
+func (e *UserError) LogKind() string {
+	if e.Kind == "" {
+		return "unclassified"
+	}
+	return e.Kind
 }
 
 func (e *UserError) Error() string {
@@ -22,8 +34,10 @@ func (e *UserError) Error() string {
 func (e *UserError) Unwrap() error { return e.Err }
 
 // Userf returns a UserError with a formatted message for the member.
+// Its Kind is the format itself: stable, and without the arguments, which
+// may be what the member typed.
 func Userf(format string, args ...any) error {
-	return &UserError{Message: fmt.Sprintf(format, args...)}
+	return &UserError{Message: fmt.Sprintf(format, args...), Kind: format}
 }
 
 // AsUserError reports whether err carries a message meant for the member.

@@ -331,3 +331,34 @@ func TestUndeliveredHooksRunOnlyWhenTheAnswerIsLost(t *testing.T) {
 		})
 	}
 }
+
+func TestUserErrorsAreLoggedByKindNeverByMessage(t *testing.T) {
+	const typed = "Europe/Secret-Typed-Place"
+	cases := map[string]error{
+		"formatted": Userf("`%s` isn't a time zone I know.", typed),
+		"literal":   &UserError{Message: "I couldn't save " + typed, Err: errors.New("cause mentioning " + typed)},
+	}
+	for name, userErr := range cases {
+		t.Run(name, func(t *testing.T) {
+			var logs strings.Builder
+			b, err := New(Options{Token: "t", APIURL: "http://127.0.0.1:1/api/v9",
+				Router: routerWith("zone", func(context.Context, *Request) (*Response, error) { return nil, userErr }),
+				Logger: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))})
+			if err != nil {
+				t.Fatal(err)
+			}
+			fake := &fakeDiscord{}
+			b.discord = fake
+			b.Handle(slashCommand("zone", ""), time.Now())
+			if !strings.Contains(fake.responses[0].Data.Content, typed) {
+				t.Fatalf("the member was not shown the message: %+v", fake.responses[0].Data)
+			}
+			if strings.Contains(logs.String(), "Secret-Typed") {
+				t.Errorf("the member's typed text reached the log:\n%s", logs.String())
+			}
+			if !strings.Contains(logs.String(), "user_error=") {
+				t.Errorf("the log does not say which user error it was:\n%s", logs.String())
+			}
+		})
+	}
+}

@@ -70,8 +70,13 @@ func Logging() Middleware {
 			level := slog.LevelDebug
 			attrs := []any{"route", req.Route, "took", time.Since(req.Received).Round(time.Microsecond)}
 			if err != nil {
-				if _, ok := AsUserError(err); ok {
-					attrs = append(attrs, "user_error", err)
+				if ue, ok := AsUserError(err); ok {
+					// The message and its cause can quote the member's
+					// input: log the kind and Discord's codes only.
+					attrs = append(attrs, "user_error", ue.LogKind())
+					if ue.Err != nil {
+						attrs = append(attrs, "cause_status", ErrorStatus(ue.Err), "cause_code", ErrorCode(ue.Err))
+					}
 				} else {
 					level = slog.LevelError
 					attrs = append(attrs, "err", err)
