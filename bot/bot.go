@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/spotter-bot/spotter/bot/store"
 )
 
 // Options configures a Bot.
@@ -299,6 +301,8 @@ func errorResponse(req *Request, err error) (*Response, string) {
 	msg, outcome := apology, "error"
 	if ue, ok := AsUserError(err); ok {
 		msg, outcome = ue.Message, "user_error"
+	} else if store.IsStorageFailure(err) {
+		msg, outcome = notRecorded, "storage_error"
 	}
 	if req.Type == discordgo.InteractionApplicationCommandAutocomplete {
 		// Autocomplete cannot show a message; an empty list is the honest answer.

@@ -52,5 +52,9 @@ func AsUserError(err error) (*UserError, bool) {
 // apology is all a member sees of an unexpected error; the details go to the log.
 const apology = "Sorry, something went wrong on my side. It has been logged; please try again in a minute."
 
+// notRecorded answers a handler that failed because the database did (it
+// is locked, full or read-only): whatever the member asked was not saved.
+const notRecorded = "Nothing was recorded: my database is not answering right now. Please try again in a minute."
+
 // restartingMessage answers interactions that arrive while the bot shuts down.
 const restartingMessage = "Spotter is restarting. Please try again in a minute."

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/mattn/go-sqlite3"
 	"github.com/prometheus/client_golang/prometheus/testutil"
 )
 
@@ -360,5 +362,15 @@ func TestUserErrorsAreLoggedByKindNeverByMessage(t *testing.T) {
 				t.Errorf("the log does not say which user error it was:\n%s", logs.String())
 			}
 		})
+	}
+}
+
+func TestAFailedWriteTellsTheMemberNothingWasRecorded(t *testing.T) {
+	b, fake := testBot(t, routerWith("log", func(context.Context, *Request) (*Response, error) {
+		return nil, fmt.Errorf("add pain entry: %w", sqlite3.Error{Code: sqlite3.ErrBusy})
+	}), time.Second)
+	b.Handle(slashCommand("log", ""), time.Now())
+	if got := fake.responses[0].Data.Content; !strings.Contains(got, "Nothing was recorded") || !strings.Contains(got, "try again") {
+		t.Errorf("the member was told %q, want: nothing was recorded, try again", got)
 	}
 }

@@ -13,8 +13,18 @@ type Pinger interface {
 	Ping(ctx context.Context) error
 }
 
+// WritePinger is a Pinger that can also say whether it takes writes.
+type WritePinger interface {
+	PingWrite(ctx context.Context) error
+}
+
+func writesFail(ctx context.Context, db Pinger) bool {
+	w, ok := db.(WritePinger)
+	return ok && w.PingWrite(ctx) != nil
+}
+
 // HealthHandler serves GET /healthz (200 only while the gateway is connected
-// and the database answers) and GET /metrics (Prometheus text format).
+// and the database answers reads and, if it is a WritePinger, writes) and GET /metrics (Prometheus text format).
 func HealthHandler(connected func() bool, db Pinger, metrics *Metrics) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -28,6 +38,9 @@ func HealthHandler(connected func() bool, db Pinger, metrics *Metrics) http.Hand
 		case db.Ping(ctx) != nil:
 			w.WriteHeader(http.StatusServiceUnavailable)
 			w.Write([]byte("database: not answering\n"))
+		case writesFail(ctx, db):
+			w.WriteHeader(http.StatusServiceUnavailable)
+			w.Write([]byte("database: writes failing (locked, full or read-only)\n"))
 		default:
 			w.Write([]byte("ok\n"))
 		}

@@ -49,3 +49,19 @@ func TestMetricsCountDiscordErrorsByCode(t *testing.T) {
 		t.Errorf("metrics lack the 50007 count:\n%s", rec.Body.String())
 	}
 }
+
+type writePinger struct {
+	pingFunc
+	write error
+}
+
+func (w writePinger) PingWrite(context.Context) error { return w.write }
+
+func TestHealthzReportsFailingWrites(t *testing.T) {
+	db := writePinger{pingFunc: func(context.Context) error { return nil }, write: errors.New("database is locked")}
+	rec := httptest.NewRecorder()
+	HealthHandler(func() bool { return true }, db, NewMetrics()).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/healthz", nil))
+	if rec.Code != http.StatusServiceUnavailable || !strings.Contains(rec.Body.String(), "writes") {
+		t.Errorf("got %d %q, want 503 saying writes fail", rec.Code, rec.Body.String())
+	}
+}

@@ -11,7 +11,7 @@ import (
 type Metrics struct {
 	Registry *prometheus.Registry
 	// Interactions counts handled interactions by route and outcome (ok,
-	// user_error, error, expired, send_failed, refused_shutting_down).
+	// user_error, storage_error, error, expired, send_failed, refused_shutting_down).
 	Interactions *prometheus.CounterVec
 	// HandlerSeconds is the time from receipt to the response being sent.
 	HandlerSeconds *prometheus.HistogramVec

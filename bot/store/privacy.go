@@ -126,7 +126,7 @@ var memberData = []struct{ table, remove string }{
 	{"form_tip_schedules", "UPDATE form_tip_schedules SET created_by = '' WHERE created_by = ?1"},
 }
 
-var tablesWithoutMemberData = []string{"schema_migrations", "guild_departures"}
+var tablesWithoutMemberData = []string{"schema_migrations", "guild_departures", "health_probe"}
 
 // DeleteMember removes everything kept about the member in one transaction:
 // settings, check-in plans, entries and queued DMs, red-flag runs and
@@ -163,8 +163,8 @@ func (s *Store) ExportMember(ctx context.Context, userID string) (MemberExport, 
 	out := MemberExport{SchemaVersion: ExportSchemaVersion, UserID: userID, GeneratedAt: s.now().UTC(),
 		PainEntries: []ExportPainEntry{}, CheckinPrompts: []ExportPrompt{}, ScheduledDMs: []ExportJob{}, RedFlagOutcomes: []ExportOutcome{},
 		Notices: []string{}, TipsAuthored: []ExportFormTip{}}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		steps := []func(context.Context, *sql.Tx, string, *MemberExport) error{
+	err := s.readTx(ctx, func(tx querier) error {
+		steps := []func(context.Context, querier, string, *MemberExport) error{
 			exportSettings, exportPlan, exportJobs, exportRedFlag, exportNotices, exportTips, exportModerator,
 		}
 		for _, step := range steps {
@@ -180,7 +180,7 @@ func (s *Store) ExportMember(ctx context.Context, userID string) (MemberExport, 
 	return out, nil
 }
 
-func exportSettings(ctx context.Context, tx *sql.Tx, userID string, out *MemberExport) error {
+func exportSettings(ctx context.Context, tx querier, userID string, out *MemberExport) error {
 	err := tx.QueryRowContext(ctx, "SELECT region FROM member_settings WHERE user_id = ?", userID).Scan(&out.Settings.Region)
 	if err != nil && err != sql.ErrNoRows {
 		return fmt.Errorf("settings: %w", err)
@@ -193,7 +193,7 @@ func exportSettings(ctx context.Context, tx *sql.Tx, userID string, out *MemberE
 	return nil
 }
 
-func exportPlan(ctx context.Context, tx *sql.Tx, userID string, out *MemberExport) error {
+func exportPlan(ctx context.Context, tx querier, userID string, out *MemberExport) error {
 	var p ExportPlan
 	var id, started, ends int64
 	err := tx.QueryRowContext(ctx, `SELECT id, local_time, zone, days, started_at, ends_at, status, paused_reason
@@ -226,7 +226,7 @@ func exportPlan(ctx context.Context, tx *sql.Tx, userID string, out *MemberExpor
 	return rows.Err()
 }
 
-func exportPrompts(ctx context.Context, tx *sql.Tx, planID int64, out *MemberExport) error {
+func exportPrompts(ctx context.Context, tx querier, planID int64, out *MemberExport) error {
 	rows, err := tx.QueryContext(ctx, "SELECT kind, due_at, sent_at, late FROM checkin_prompts WHERE plan_id = ? ORDER BY due_at, id", planID)
 	if err != nil {
 		return fmt.Errorf("check-in prompts: %w", err)
@@ -244,7 +244,7 @@ func exportPrompts(ctx context.Context, tx *sql.Tx, planID int64, out *MemberExp
 	return rows.Err()
 }
 
-func exportJobs(ctx context.Context, tx *sql.Tx, userID string, out *MemberExport) error {
+func exportJobs(ctx context.Context, tx querier, userID string, out *MemberExport) error {
 	rows, err := tx.QueryContext(ctx, `SELECT kind, due_at, state FROM scheduled_jobs
 		WHERE substr(job_key, 1, length(?2)) = ?2 OR instr(payload, '"' || ?1 || '"') > 0 ORDER BY due_at, id`, userID, CheckinKeyPrefix(userID))
 	if err != nil {
@@ -263,7 +263,7 @@ func exportJobs(ctx context.Context, tx *sql.Tx, userID string, out *MemberExpor
 	return rows.Err()
 }
 
-func exportRedFlag(ctx context.Context, tx *sql.Tx, userID string, out *MemberExport) error {
+func exportRedFlag(ctx context.Context, tx querier, userID string, out *MemberExport) error {
 	rows, err := tx.QueryContext(ctx, "SELECT level, decided_at FROM redflag_outcomes WHERE user_id = ? ORDER BY decided_at, id", userID)
 	if err != nil {
 		return fmt.Errorf("red-flag outcomes: %w", err)
@@ -295,7 +295,7 @@ func exportRedFlag(ctx context.Context, tx *sql.Tx, userID string, out *MemberEx
 	return nil
 }
 
-func exportNotices(ctx context.Context, tx *sql.Tx, userID string, out *MemberExport) error {
+func exportNotices(ctx context.Context, tx querier, userID string, out *MemberExport) error {
 	rows, err := tx.QueryContext(ctx, "SELECT kind FROM member_notices WHERE user_id = ? ORDER BY created_at", userID)
 	if err != nil {
 		return fmt.Errorf("notices: %w", err)
@@ -311,7 +311,7 @@ func exportNotices(ctx context.Context, tx *sql.Tx, userID string, out *MemberEx
 	return rows.Err()
 }
 
-func exportTips(ctx context.Context, tx *sql.Tx, userID string, out *MemberExport) error {
+func exportTips(ctx context.Context, tx querier, userID string, out *MemberExport) error {
 	rows, err := tx.QueryContext(ctx, "SELECT guild_id, exercise, link, saved_at FROM form_tips WHERE author_id = ? ORDER BY saved_at, id", userID)
 	if err != nil {
 		return fmt.Errorf("community tips: %w", err)
@@ -329,7 +329,7 @@ func exportTips(ctx context.Context, tx *sql.Tx, userID string, out *MemberExpor
 	return rows.Err()
 }
 
-func exportModerator(ctx context.Context, tx *sql.Tx, userID string, out *MemberExport) error {
+func exportModerator(ctx context.Context, tx querier, userID string, out *MemberExport) error {
 	m := &out.ModeratorTrail
 	for _, q := range []struct {
 		sql string

@@ -3,16 +3,18 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
-	// Registers the "sqlite3" driver.
-	_ "github.com/mattn/go-sqlite3"
+	// Registers the "sqlite3" driver; its error codes classify failures.
+	"github.com/mattn/go-sqlite3"
 )
 
 //go:embed migrations/*.sql
@@ -47,6 +49,12 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if path == ":memory:" {
 		// Each connection to :memory: is a separate database.
 		db.SetMaxOpenConns(1)
+	} else {
+		// Writers take turns on SQLite's one write lock anyway: a burst of
+		// handlers must queue for a connection, not open a file each.
+		db.SetMaxOpenConns(maxOpenConns)
+		db.SetMaxIdleConns(maxIdleConns)
+		db.SetConnMaxIdleTime(time.Minute)
 	}
 	s := &Store{db: db, now: time.Now}
 	for _, opt := range opts {
@@ -67,7 +75,7 @@ func dsn(path string) string {
 	q := url.Values{}
 	q.Set("_journal_mode", "WAL")
 	q.Set("_foreign_keys", "on")
-	q.Set("_busy_timeout", "5000")
+	q.Set("_busy_timeout", strconv.FormatInt(busyTimeout.Milliseconds(), 10))
 	q.Set("_synchronous", "NORMAL")
 	// Deleted rows are overwritten with zeros, so health data a member or
 	// the retention purge deleted does not linger in free pages.
@@ -94,6 +102,85 @@ func checkWritable(path string) error {
 		return fmt.Errorf("database file %s is not writable: %w (fix its permissions or set database.path)", path, err)
 	}
 	return f.Close()
+}
+
+// Connection pool limits and lock waits.
+const (
+	maxOpenConns = 8
+	maxIdleConns = 2
+	// busyTimeout is how long a statement waits for another's lock.
+	busyTimeout = 5 * time.Second
+	// writeCheckWait is how long PingWrite waits for the write lock.
+	writeCheckWait = 500 * time.Millisecond
+)
+
+// querier is what reads need: a transaction or a connection.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// readTx runs fn in a read transaction: one consistent snapshot, without
+// the write lock inTx takes at BEGIN (the DSN makes every BEGIN
+// IMMEDIATE), so reads never queue behind writers.
+func (s *Store) readTx(ctx context.Context, fn func(querier) error) (err error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("read transaction: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
+		return fmt.Errorf("begin read transaction: %w", err)
+	}
+	defer func() {
+		// A read has nothing to commit; a connection that cannot end its
+		// transaction must not go back to the pool.
+		if _, rbErr := conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK"); rbErr != nil {
+			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+			err = errors.Join(err, fmt.Errorf("end read transaction: %w", rbErr))
+		}
+	}()
+	return fn(conn)
+}
+
+// PingWrite reports whether the database takes writes: a locked database
+// or a full disk still answers Ping. It waits for the write lock for at
+// most writeCheckWait, not the full busy timeout, so /healthz answers fast.
+func (s *Store) PingWrite(ctx context.Context) (err error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("database write check: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout = %d", writeCheckWait.Milliseconds())); err != nil {
+		return fmt.Errorf("database write check: %w", err)
+	}
+	defer func() {
+		if _, resetErr := conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA busy_timeout = %d", busyTimeout.Milliseconds())); resetErr != nil {
+			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}()
+	_, err = conn.ExecContext(ctx, "INSERT INTO health_probe (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at", s.now().Unix())
+	if err != nil {
+		return fmt.Errorf("database write check: %w", err)
+	}
+	return nil
+}
+
+// IsStorageFailure reports whether err is the database failing (locked,
+// full, read-only, unreadable) rather than a bug or a bad request: the
+// member can be told nothing was recorded and to try again.
+func IsStorageFailure(err error) bool {
+	var se sqlite3.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	switch se.Code {
+	case sqlite3.ErrBusy, sqlite3.ErrLocked, sqlite3.ErrFull, sqlite3.ErrIoErr, sqlite3.ErrReadonly,
+		sqlite3.ErrCantOpen, sqlite3.ErrCorrupt, sqlite3.ErrNotADB, sqlite3.ErrNomem:
+		return true
+	}
+	return false
 }
 
 // scrubAttempts and scrubPause bound how long scrub waits for readers.
