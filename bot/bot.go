@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -137,6 +139,21 @@ func New(opts Options) (*Bot, error) {
 	return b, nil
 }
 
+// ErrTokenRejected means Discord refused the bot token: a configuration
+// problem that restarting does not fix.
+var ErrTokenRejected = errors.New("discord rejected the bot token")
+
+// withoutDefaultURL drops the URL net/http puts in a transport error: it is
+// discordgo's built-in discord.com address, not the api_url the request
+// really went to, which the caller names instead.
+func withoutDefaultURL(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return fmt.Errorf("%s: %w", strings.ToUpper(ue.Op), ue.Err)
+	}
+	return err
+}
+
 // Discord returns the REST port, for features that send messages on their own.
 func (b *Bot) Discord() Discord { return b.discord }
 
@@ -151,9 +168,9 @@ func (b *Bot) Connected() bool { return b.connected.Load() }
 func (b *Bot) Start(ctx context.Context) error {
 	if _, err := b.session.GatewayBot(discordgo.WithContext(ctx)); err != nil {
 		if ErrorStatus(err) == http.StatusUnauthorized {
-			return fmt.Errorf("discord rejected the bot token (401): reset it in the Developer Portal and update DISCORD_TOKEN: %w", err)
+			return fmt.Errorf("%w (401 from %s): reset it in the Developer Portal and update DISCORD_TOKEN", ErrTokenRejected, b.opts.APIURL)
 		}
-		return fmt.Errorf("reach discord at %s: %w", b.opts.APIURL, err)
+		return fmt.Errorf("reach discord at %s: %w", b.opts.APIURL, withoutDefaultURL(err))
 	}
 	if err := b.session.Open(); err != nil {
 		return fmt.Errorf("connect to the discord gateway: %w", err)

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	// Registers the "sqlite3" driver; its error codes classify failures.
@@ -62,14 +63,69 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+		return nil, corrupted(path, fmt.Errorf("open database %s: %w", path, err))
+	}
+	if err := quickCheck(ctx, db); err != nil {
+		db.Close()
+		return nil, corrupted(path, fmt.Errorf("database %s: %w", path, err))
 	}
 	if err := migrate(ctx, db, migrationFiles, s.now); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("database %s: %w", path, err)
+		return nil, corrupted(path, fmt.Errorf("database %s: %w", path, err))
 	}
 	return s, nil
 }
+
+// ErrUnusablePath means the database's directory or file is missing or not
+// writable: a configuration problem that restarting does not fix.
+var ErrUnusablePath = errors.New("database path unusable")
+
+// ErrCorrupt means the database file is damaged: restarting does not fix
+// it, restoring a backup does.
+var ErrCorrupt = errors.New("database corrupted")
+
+// quickCheck runs SQLite's quick integrity check, so a damaged file stops
+// the start instead of failing on some later write.
+func quickCheck(ctx context.Context, db *sql.DB) error {
+	rows, err := db.QueryContext(ctx, "PRAGMA quick_check(5)")
+	if err != nil {
+		return fmt.Errorf("integrity check: %w", err)
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return fmt.Errorf("integrity check: %w", err)
+		}
+		if line != "ok" {
+			problems = append(problems, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("integrity check: %w", err)
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("%w: integrity check found: %s", ErrCorrupt, strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+// corrupted adds the way out to an error that shows a damaged file.
+func corrupted(path string, err error) error {
+	var se sqlite3.Error
+	if errors.Is(err, ErrCorrupt) || (errors.As(err, &se) && (se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB)) {
+		if !errors.Is(err, ErrCorrupt) {
+			err = fmt.Errorf("%w: %w", ErrCorrupt, err)
+		}
+		return fmt.Errorf("%w: stop Spotter and restore %s from your latest backup (keep the damaged copy aside)", err, path)
+	}
+	return err
+}
+
+// uriPath escapes the characters SQLite's URI filenames give a meaning
+// (and the driver splits options on), so a path is taken literally.
+var uriPath = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
 
 func dsn(path string) string {
 	q := url.Values{}
@@ -83,7 +139,10 @@ func dsn(path string) string {
 	// Take the write lock at BEGIN so two writers queue on the busy timeout
 	// instead of failing when one upgrades a read lock.
 	q.Set("_txlock", "immediate")
-	return "file:" + path + "?" + q.Encode()
+	if path == ":memory:" {
+		return "file:" + path + "?" + q.Encode()
+	}
+	return "file:" + uriPath.Replace(path) + "?" + q.Encode()
 }
 
 // checkWritable turns SQLite's vague "unable to open database file" into an
@@ -92,14 +151,14 @@ func checkWritable(path string) error {
 	dir := filepath.Dir(path)
 	info, err := os.Stat(dir)
 	if err != nil {
-		return fmt.Errorf("database directory %s: %w (create it, or set database.path)", dir, err)
+		return fmt.Errorf("%w: database directory %s: %w (create it, or set database.path)", ErrUnusablePath, dir, err)
 	}
 	if !info.IsDir() {
-		return fmt.Errorf("database directory %s is not a directory (set database.path)", dir)
+		return fmt.Errorf("%w: database directory %s is not a directory (set database.path)", ErrUnusablePath, dir)
 	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
-		return fmt.Errorf("database file %s is not writable: %w (fix its permissions or set database.path)", path, err)
+		return fmt.Errorf("%w: database file %s is not writable: %w (fix its permissions or set database.path)", ErrUnusablePath, path, err)
 	}
 	return f.Close()
 }

@@ -177,3 +177,31 @@ func TestMemberRegionDefaultsToEmptyAndCanBeCleared(t *testing.T) {
 		t.Errorf("cleared region = %q", r)
 	}
 }
+
+func TestOpenTakesAPathWithURICharactersLiterally(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "odd?name#1 %41")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "spotter.db")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.SetMemberRegion(context.Background(), memberA, "GB"); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(path)
+	if err != nil || info.Size() == 0 {
+		t.Errorf("the database is not at %s (%v)", path, err)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dir))
+	if len(entries) != 1 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("files were created outside the configured directory: %v", names)
+	}
+}

@@ -107,6 +107,9 @@ func LoadConfig(path string, getenv func(string) string) (Config, error) {
 	if token := getenv("DISCORD_TOKEN"); token != "" {
 		cfg.Discord.Token = token
 	}
+	// A token pasted into a file or an environment file often brings a
+	// newline with it; Discord would reject it as a different token.
+	cfg.Discord.Token = strings.TrimSpace(cfg.Discord.Token)
 	if err := cfg.Validate(); err != nil {
 		return cfg, configErrorf("%s: %v", path, err)
 	}
@@ -210,4 +213,29 @@ func (c Config) Validate() error {
 		return errors.New(strings.Join(problems, "\n  "))
 	}
 	return nil
+}
+
+// configWarnings lists settings that work but expose something: a health
+// listener reachable from other machines (metrics name routes and counts),
+// or the bot token sent in clear text to a host that is not this one.
+func configWarnings(c Config) []string {
+	var out []string
+	if c.HTTP.Listen != "" {
+		if host, _, err := net.SplitHostPort(c.HTTP.Listen); err == nil && !isLoopback(host) {
+			out = append(out, fmt.Sprintf("http.listen %q is reachable from other machines: /healthz and /metrics have no authentication; use 127.0.0.1:PORT unless a firewall or proxy guards it", c.HTTP.Listen))
+		}
+	}
+	if u, err := url.Parse(c.Discord.APIURL); err == nil && u.Scheme == "http" && !isLoopback(u.Hostname()) {
+		out = append(out, fmt.Sprintf("discord.api_url %q is plain http to another host: the bot token crosses the network unencrypted; use https", c.Discord.APIURL))
+	}
+	return out
+}
+
+// isLoopback reports whether host names this machine only.
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

@@ -236,23 +236,6 @@ func TestBotShutsDownCleanlyOnSIGTERM(t *testing.T) {
 	}
 }
 
-func TestBotWithARejectedTokenExitsOneWithAdvice(t *testing.T) {
-	srv := discordtest.Start(t, discordtest.Options{})
-	dir := t.TempDir()
-	path := filepath.Join(dir, "config.toml")
-	config := fmt.Sprintf("[discord]\napi_url = %q\n[database]\npath = %q\n", srv.APIURL(), filepath.Join(dir, "x.db"))
-	if err := os.WriteFile(path, []byte(config), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	err := run(context.Background(), []string{"-config", path}, envWith("DISCORD_TOKEN", "wrong-token"), io.Discard, io.Discard)
-	if err == nil || !strings.Contains(err.Error(), "rejected the bot token") {
-		t.Fatalf("run with a wrong token = %v", err)
-	}
-	if exitCode(err, io.Discard) != 1 {
-		t.Errorf("a rejected token should exit 1")
-	}
-}
-
 func fetch(t *testing.T, url string) string {
 	t.Helper()
 	resp, err := http.Get(url)

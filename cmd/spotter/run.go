@@ -104,11 +104,18 @@ func runBot(ctx context.Context, args []string, env environment) error {
 		return err
 	}
 	logger := newLogger(cfg.Log, env.stderr)
+	for _, w := range configWarnings(cfg) {
+		logger.Warn(w)
+	}
 
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
 	db, err := store.Open(ctx, cfg.Database.Path)
+	if errors.Is(err, store.ErrUnusablePath) || errors.Is(err, store.ErrCorrupt) {
+		// Restarting cannot fix these: exit 2 so systemd does not loop.
+		return &configError{msg: err.Error()}
+	}
 	if err != nil {
 		return err
 	}
@@ -165,6 +172,9 @@ func runBot(ctx context.Context, args []string, env environment) error {
 	err = errors.Join(sched.Stop(shutdownCtx), b.Shutdown(shutdownCtx))
 	if health != nil {
 		err = errors.Join(err, health.Shutdown(shutdownCtx))
+	}
+	if errors.Is(startErr, bot.ErrTokenRejected) {
+		return errors.Join(&configError{msg: startErr.Error()}, err)
 	}
 	if startErr != nil && !errors.Is(startErr, context.Canceled) {
 		return errors.Join(startErr, err)
