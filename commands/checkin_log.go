@@ -20,7 +20,12 @@ func (c *checkins) workout(ctx context.Context, req *bot.Request) (*bot.Response
 		return nil, err
 	}
 	text := fb.Text
-	if plan.Status == store.PlanActive {
+	switch {
+	case fb.StopTraining:
+		// Too big a jump to wait two hours and see: the member has been
+		// told to stop for today and run the check now.
+		text += "\nI won't ask again in two hours: run the red-flag check now, and rate it again with " + c.mentionOf("checkin log") + " when you've rested."
+	case plan.Status == store.PlanActive:
 		at := now.Add(workoutFollowUp)
 		payload, err := jsonPayload(promptPayload{User: plan.UserID, Workout: entry.ID})
 		if err != nil {
@@ -31,8 +36,8 @@ func (c *checkins) workout(ctx context.Context, req *bot.Request) (*bot.Response
 			return nil, err
 		}
 		text += fmt.Sprintf("\nI'll DM you at %s your time to ask again.", localClock(at, plan.Zone))
-	} else {
-		text += "\nYour check-ins aren't running, so I won't DM you: rate it again in two hours with `/checkin log`."
+	default:
+		text += "\nYour check-ins aren't running, so I won't DM you: rate it again in two hours with " + c.mentionOf("checkin log") + "."
 	}
 	c.rememberDM(ctx, req)
 	return withRedFlag(bot.Ephemeral(text), fb.OfferRedFlagCheck), nil

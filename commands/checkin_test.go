@@ -176,13 +176,15 @@ func TestCheckinWorkoutAsksAgainAfterTwoHours(t *testing.T) {
 
 	trained := checkinStart.Add(26 * time.Hour)
 	clock.Set(trained)
-	reply := h.command(t, inDM(member), "workout", discordtest.Opt("pain", 6))
-	if !strings.Contains(reply.Content, "Recorded: 6/10 (right after training)") || !strings.Contains(reply.Content, "11:40") {
+	// A rise of 3 is one the rule of twos waits two hours on; a jump of
+	// 4 or more stops training at once (TestCheckinBigJumpAfterTrainingOffersTheCheckNow).
+	reply := h.command(t, inDM(member), "workout", discordtest.Opt("pain", 5))
+	if !strings.Contains(reply.Content, "Recorded: 5/10 (right after training)") || !strings.Contains(reply.Content, "11:40") {
 		t.Errorf("workout reply:\n%s", reply.Content)
 	}
 	clock.Set(trained.Add(2 * time.Hour))
 	followUp := h.waitDM(t, member, "After training")
-	if !strings.Contains(followUp.Content, "you rated your back 6/10") {
+	if !strings.Contains(followUp.Content, "you rated your back 5/10") {
 		t.Errorf("follow-up does not recall the workout rating:\n%s", followUp.Content)
 	}
 	clock.Set(trained.Add(2*time.Hour + 10*time.Minute))
@@ -497,6 +499,9 @@ func TestCheckinBigJumpAfterTrainingOffersTheCheckNow(t *testing.T) {
 	reply := h.command(t, inDM(member), "workout", discordtest.Opt("pain", 6))
 	if !strings.Contains(reply.Content, "Stop training for today") || !strings.Contains(reply.Content, "red-flag check now") || strings.Contains(reply.Content, "check again once 2 hours") {
 		t.Errorf("a jump from 2 to 6 after training said:\n%s", reply.Content)
+	}
+	if strings.Contains(reply.Content, "I'll DM you at") || !strings.Contains(reply.Content, "I won't ask again in two hours") {
+		t.Errorf("a stop-training reply still promises a check in two hours:\n%s", reply.Content)
 	}
 	if !strings.Contains(strings.Join(buttonIDs(reply)[len(buttonIDs(reply))-1], ","), checkinRedFlagID) {
 		t.Errorf("the red-flag check is not offered: %v", buttonIDs(reply))

@@ -274,7 +274,7 @@ func (f *redFlagCheck) finish(ctx context.Context, req *bot.Request, run store.R
 	if err := f.store.FinishRedFlagRun(ctx, run.ID, run.Step, outcome.Top().String()); err != nil {
 		return nil, f.refusal(err, "finish")
 	}
-	region, err := f.store.MemberRegion(ctx, req.UserID())
+	region, err := memberRegion(ctx, f.store.MemberRegion, req)
 	if err != nil {
 		return nil, fmt.Errorf("red-flag outcome: %w", err)
 	}
@@ -314,7 +314,7 @@ func (f *redFlagCheck) stop(ctx context.Context, req *bot.Request) (*bot.Respons
 		return nil, f.refusal(err, "stop")
 	}
 	req.Log.Info("red-flag check stopped", "run", run.ID, "step", run.Step)
-	region, err := f.store.MemberRegion(ctx, req.UserID())
+	region, err := memberRegion(ctx, f.store.MemberRegion, req)
 	if err != nil {
 		return nil, fmt.Errorf("red-flag stop: %w", err)
 	}

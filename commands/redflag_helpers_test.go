@@ -20,6 +20,9 @@ func redFlagMember(n int) discordtest.Actor {
 	a := member
 	a.UserID = fmt.Sprintf("18000000000000001%02d", n)
 	a.Username = fmt.Sprintf("lifter%02d", n)
+	// A client language that names no country: outcomes show the general
+	// numbers unless a test chooses a region.
+	a.Locale = "ja"
 	return a
 }
 

@@ -303,7 +303,8 @@ func TestRedFlagMessagesMentionTheCommand(t *testing.T) {
 	if text := redFlagText(stopped); !strings.Contains(text, mention) || strings.Contains(text, "`") {
 		t.Errorf("the stopped message does not mention %s:\n%s", mention, text)
 	}
-	if !strings.Contains(redFlagText(stopped), "Call your local emergency number now") {
+	// The member's Discord language is en-US, so the United States number.
+	if !strings.Contains(redFlagText(stopped), "Call 911 now") {
 		t.Errorf("the stopped message lacks the safety net:\n%s", redFlagText(stopped))
 	}
 	kept := h.srv.AddMessage(first.ChannelID, discordtest.Message{AuthorID: h.srv.ApplicationID(), Content: "a copy of the first question",

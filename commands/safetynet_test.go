@@ -140,3 +140,17 @@ func TestCheckinLogNoteWithAnEmergencyGetsTheCardAndKeepsTheRating(t *testing.T)
 		t.Errorf("an ordinary note got %q with %d embeds", ordinary.Content, len(ordinary.Embeds))
 	}
 }
+
+// A member who has not chosen a country gets the one their Discord
+// language names, in the red-flag check's outcome too.
+func TestRedFlagOutcomeUsesTheLocaleHint(t *testing.T) {
+	h := newHarness(t)
+	a := redFlagMember(90)
+	a.Locale = "en-GB"
+	_, question := h.redFlagStartInServer(t, a)
+	outcome, _ := h.redFlagAnswerAll(t, a, question, map[string]string{"saddle": "Yes"})
+	shown := redFlagText(outcome)
+	if !strings.Contains(shown, "999") || strings.Contains(shown, "911") {
+		t.Errorf("an en-GB member's emergency outcome should show 999 only:\n%s", shown)
+	}
+}

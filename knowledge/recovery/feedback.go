@@ -15,6 +15,10 @@ type Message struct {
 	Text string
 	// OfferRedFlagCheck is true when the bot should offer to start the red-flag check.
 	OfferRedFlagCheck bool
+	// StopTraining is true when the reading says to stop training for the
+	// day and run the red-flag check now, so no "check again in two hours"
+	// should follow.
+	StopTraining bool
 }
 
 // Feedback explains a reading just recorded, taken between start and now.
@@ -55,12 +59,12 @@ func afterTraining(recorded string, reading Reading, history []Reading, a Assess
 	usual, ok := UsualLevel(before, reading.At)
 	if !ok {
 		if reading.Pain >= HighPain {
-			return Message{Text: recorded + " " + highWithoutUsual(reading.Pain), OfferRedFlagCheck: true}
+			return Message{Text: recorded + " " + highWithoutUsual(reading.Pain), OfferRedFlagCheck: true, StopTraining: reading.Pain >= VeryHighPain}
 		}
 		return Message{Text: recorded + " I don't know your usual level yet, so I can't compare. A daily check-in or two will fix that."}
 	}
 	v := RuleOfTwos(usual, reading.Pain, sinceTraining(reading, before))
-	m := Message{Text: recorded + " " + v.Message, OfferRedFlagCheck: v.OfferRedFlagCheck}
+	m := Message{Text: recorded + " " + v.Message, OfferRedFlagCheck: v.OfferRedFlagCheck, StopTraining: v.Kind == VerdictStop}
 	if a.Feedback.Kind == AdviceSeeProfessional {
 		m.Text += " " + a.Feedback.Message
 		m.OfferRedFlagCheck = true
