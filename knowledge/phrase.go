@@ -115,10 +115,14 @@ func (ps *phraseSet) add(p phrasePattern) {
 }
 
 // vocabulary lists every exact word the patterns mention, for typo
-// correction of the input.
-func (ps *phraseSet) vocabulary() []string {
+// correction of the input, leaving out the patterns whose label skip
+// reports (nil skips none).
+func (ps *phraseSet) vocabulary(skip func(label int) bool) []string {
 	var out []string
 	for _, p := range ps.patterns {
+		if skip != nil && skip(p.label) {
+			continue
+		}
 		for _, st := range p.steps {
 			out = append(out, st.words...)
 		}

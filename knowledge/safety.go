@@ -68,6 +68,7 @@ type safety struct {
 	hypothetical *phraseSet
 	denialOfAll  *phraseSet
 	dict         *typoDict
+	contextWords map[string]bool
 	known        func(string) bool
 	negators     map[string]bool
 	hedges       map[string]bool
@@ -89,7 +90,14 @@ func newSafety(known func(string) bool) *safety {
 	}
 	groups := conceptPatterns()
 	s.concepts = compileGroups(groups[:])
-	s.dict = newTypoDict(append(s.crisis.vocabulary(), s.concepts.vocabulary()...))
+	// Misspellings are corrected towards the words of warning signs only:
+	// correcting towards context words ("mines" to "mins") would change
+	// what an ordinary message says.
+	// Context words themselves are spelt as written ("finisher" is not
+	// "finished").
+	isContext := func(label int) bool { return contextConcepts[concept(label)] }
+	s.dict = newTypoDict(append(s.crisis.vocabulary(nil), s.concepts.vocabulary(isContext)...))
+	s.contextWords = wordSet(s.concepts.vocabulary(func(label int) bool { return !isContext(label) }))
 	return s
 }
 
@@ -109,6 +117,9 @@ func (s *safety) check(raw []string) safetyVerdict {
 	spans := make([]span, 0, 16)
 	s.concepts.find(toks, func(c, start, end int) {
 		spans = append(spans, span{concept(c), start, end})
+		if contextConcepts[concept(c)] {
+			return
+		}
 		for i := start; i <= end; i++ {
 			trigger[i] = true
 		}
@@ -141,10 +152,12 @@ func (s *safety) check(raw []string) safetyVerdict {
 
 // contextConcepts describe circumstances, not symptoms: a negator before
 // one ("without enough water, cleared") denies no warning sign, so they are
-// never negated.
+// never negated, and their words do not hide a negator from the sign after
+// them ("not DOMS jelly, they won't hold me up").
 var contextConcepts = map[concept]bool{
 	conceptResolved: true, conceptCaught: true, conceptNoHarm: true, conceptHabitual: true,
 	conceptLiftCause: true, conceptRecent: true, conceptLongAgo: true, conceptTightGear: true, conceptSitting: true,
+	conceptFatigue: true, conceptPain: true, conceptHotRoom: true, conceptLongSit: true, conceptFamilyIllness: true,
 }
 
 // canonical blanks out look-alike phrases and corrects misspelt words to
@@ -153,7 +166,7 @@ func (s *safety) canonical(raw []string) []string {
 	toks := make([]string, len(raw))
 	for i, t := range raw {
 		toks[i] = t
-		if t == clauseBreak || s.known(t) {
+		if t == clauseBreak || s.known(t) || s.contextWords[t] {
 			continue
 		}
 		if c := s.dict.unstar(t); c != "" {
@@ -232,7 +245,11 @@ func statedAge(toks []string) int {
 			return n
 		case prev == "age" || prev == "aged" || prev == "turned" || prev == "turning":
 			return n
-		case aboutMe && (next == "m" || next == "f" || next == "and" || next == "here" || next == "now" || next == "still" || next == clauseBreak || next == ""):
+		case aboutMe && (next == "m" || next == "f" || next == "and" || next == "here" || next == "now" || next == "still" || next == "never" ||
+			next == "but" || next == "so" || next == "been" || next == "im" || next == clauseBreak || next == ""):
+			return n
+		case prev == "is" && i >= 2 && youngster[toks[i-2]]:
+			// "my son is 12"
 			return n
 		case prev == "im" || prev == "am":
 			return n
@@ -240,6 +257,9 @@ func statedAge(toks []string) int {
 	}
 	return 0
 }
+
+// youngster are the words for a child whose age a parent gives.
+var youngster = wordSet([]string{"son", "daughter", "kid", "child", "boy", "girl", "teenager", "nephew", "niece", "he", "she"})
 
 // splitUnits separates a number from the unit written against it ("8kg",
 // "3am", "39c"), so that the unit counts as a word of its own.

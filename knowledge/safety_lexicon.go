@@ -64,6 +64,10 @@ const (
 	conceptSelfHarmAct
 	conceptCoping
 	conceptEndlessFuture
+	conceptHotRoom
+	conceptLongSit
+	conceptFamilyIllness
+	conceptTearInside
 	conceptRefusal
 	conceptDone
 	conceptEverything
@@ -81,7 +85,7 @@ func conceptPatterns() [numConcepts][]string {
 		conceptNumb: {
 			"numb|numbness|numbed|numbish|numbing|numbly",
 			"no|lost|lose|losing|loss|lack|reduced|altered|less|zero ...1 feeling|sensation",
-			"cant|cannot|couldnt|barely|hardly ... feel|feeling",
+			"cant|cannot|couldnt|barely|hardly ... feel|feeling|felt",
 			"feel|feels|felt|feeling|went|gone|go|goes|going|gotten ... dead",
 			"dead|deadness ...1 feeling|feel|sensation",
 			"feels|feel|feeling|felt|like|gone|went|goes|keeps|fallen|falling|falls|fall ...3 asleep",
@@ -135,6 +139,11 @@ func conceptPatterns() [numConcepts][]string {
 			"bladder|bowel|bowels ... problem|problems|issue|issues|trouble|changes|change|dysfunction|leak|leaking|retention|weird|numb|full|accident",
 			"lost|lose|losing|loss|no|poor ... control ... bladder|bowel|bowels|pee|poo|poop|peeing|toilet",
 			"nothing ...2 comes|came|coming|come|happens|happened ...1 out|when",
+			"toilet|loo|urinal ...6 ages|forever|minutes ...3 before",
+			"havent|hasnt|not ...3 been|gone|went ...2 to ...1 the ...1 loo|toilet|bathroom ...6 since|day|hours|hrs|morning|breakfast|lunch|yesterday|night",
+			"not|havent|hasnt|never|barely|hardly|no ...2 passed ...1 water|urine|any",
+			"cant|cannot|couldnt ...2 hold ...2 it ...1 in",
+			"cant|cannot|couldnt ...2 hold|retain ...3 pee|wee|poo|poop|bowels|bladder|stool",
 			"only|barely|hardly|just ...3 peed|pissed|weed|urinated|passed|pee|wee ...3 once|twice|tiny|little|drop|drops|any|urine",
 			"strain|straining|strained|push|pushing ...5 pee|wee|stream|flow", "takes|took ...1 forever|ages ...3 start|going|come",
 			"cant|cannot|couldnt|not ...3 empty|emptying ...2 fully|properly|completely|bladder|all",
@@ -149,6 +158,7 @@ func conceptPatterns() [numConcepts][]string {
 			"cant|cannot|couldnt|unable|trouble|struggling|struggle|difficulty ... get|keep|getting|keeping it up",
 			"cant|cannot|couldnt|unable|trouble|struggling|struggle|difficulty ... get|keep|stay|maintain|getting|keeping hard|erect|erection|erections",
 			"erectile*", "impoten*",
+			"dont|doesnt|didnt|wont|not ...2 work|working|function|functioning ...2 downstairs|below|there|properly",
 			"erection|erections problem|problems|issue|issues|trouble",
 			"no|lost ... erection|erections",
 			"sexual dysfunction|problems|problem|issues|issue",
@@ -160,7 +170,7 @@ func conceptPatterns() [numConcepts][]string {
 			"with|w my|the ...1 gf|girlfriend|boyfriend|bf|wife|husband|partner|missus|misses",
 		},
 		conceptBothLegs: {
-			"both ... legs|leg|feet|thighs|calves|sides|hamstrings|hamstring|hammies|hammys|quads|shins|knees|ankles|soles|glutes",
+			"both ... legs|leg|feet|thighs|calves|sides|hamstrings|hamstring|hammies|hammys|quads|shins|knees|ankles|soles|glutes", "legs|feet ...1 both",
 			"two|2 legs",
 		},
 		conceptLegs: {
@@ -184,6 +194,7 @@ func conceptPatterns() [numConcepts][]string {
 		conceptWorsening: {
 			"worse|worsening|worsened|rapidly|quickly|fast|spreading|progressing|progressive",
 			"by the hour|day|minute", "more and more", "getting weaker",
+			"was ...1 just|only ...6 now", "this morning ...8 now ...3 up|spread|reached|whole",
 		},
 		conceptFootDrop: {
 			"foot|feet ...2 drop|drops|drag|drags|dragging|slapping|slaps|flopping|flops",
@@ -235,14 +246,15 @@ func conceptPatterns() [numConcepts][]string {
 		},
 		conceptBloodUrine: {
 			"blood|bloody|red|reddish|pink|pinkish|rose|rosé ...3 " + urineWords,
-			"blood|bloody|red|reddish|pink|pinkish ...4 toilet|bowl|urinal|loo",
+			"blood|bloody|red|reddish|pink|pinkish ...4 toilet|bowl|urinal|loo", "blood ...2 in ...2 water",
 			urineWords + " ...4 blood|bloody|red|reddish|pink|pinkish|rose|rosé|wine",
 			"peeing|pissing|weeing blood",
 			"haematuria|hematuria",
 		},
 		conceptMuscleSwelling: {
 			"swollen|swelling|swelled|puffy|puffed|ballooned|rigid", "rock hard", "hard as ...2 rock|rocks|brick|bricks|stone|wood",
-			"cant|cannot|couldnt ... straighten|bend ... arms|arm|legs|leg|elbows|knees",
+			"cant|cannot|couldnt ... straighten|bend ... arms|arm|legs|leg|elbows|knees|them",
+			"so|too|really|super ...1 sore|stiff ...4 cant|cannot|couldnt",
 			"worst|insane|crazy|extreme|extremely|unreal|brutal|never ... doms|sore",
 			"rhabdo*",
 		},
@@ -269,7 +281,7 @@ func conceptPatterns() [numConcepts][]string {
 		},
 		conceptColdSweat: {
 			"cold|clammy sweat|sweats|sweating", "clammy", "sweating|sweaty ... pale|grey|gray|clammy|buckets|profusely|through my",
-			"broke|breaking out in a sweat", "pale|grey|gray|ashen|white ...2 sweaty|sweating|clammy", "sweaty|sweating|clammy ...2 pale|grey|gray|white|ashen", "pouring|dripping sweat", "drenched|soaked|dripping|pouring|covered ...2 in|with sweat",
+			"broke|breaking out in a sweat", "pale|grey|gray|ashen|white ...2 sweaty|sweating|clammy", "sweating|sweaty|sweats ...3 weak|shaky|faint|dizzy|pale|grey|clammy|cold", "sweaty|sweating|clammy ...2 pale|grey|gray|white|ashen", "pouring|dripping sweat", "drenched|soaked|dripping|pouring|covered ...2 in|with sweat",
 		},
 		conceptChest: {
 			"chest ...2 pain|pains|pressure|tight|tightness|heavy|heaviness|crushing|squeezing|hurts|hurting|ache|aching|burning|sore",
@@ -342,25 +354,26 @@ func conceptPatterns() [numConcepts][]string {
 			"without trying|dieting|meaning|cutting", "not trying|dieting|cutting", "no reason", "without|any ...1 reason|cause", "out of the blue",
 			"unexplained|unintentional|unintended|unexplainable", "no idea why", "dont know why",
 			"havent|hasnt|werent|wasnt|didnt|not ...3 dieting|cutting|trying|changed|been|trained|training|gym|lifting",
-			"eating ...2 same|normally|more|loads|plenty|tons|lots|heaps|everything", "despite|while|tho|though|thou ...4 bulking|bulk|eating|eat", "even ...2 on|with|eating ...2 cals|calories|kcal|food",
+			"eating ...2 same|normally|more|loads|plenty|tons|lots|heaps|everything", "despite|while|tho|though|thou ...4 bulking|bulk|eating|eat", "even ...2 on|with|eating ...2 cals|calories|kcal|food", "even ...3 eat|eating|eats",
 			"out of nowhere", "nothing caused|triggered", "didnt|havent|never|dont ...3 injure|hurt|do|lift|tweak|strain|lifted|injured|hurting|train|training",
 			"no injury|lift|lifting|gym|training|incident|trauma|trigger|cause|reason",
 		},
 		conceptNightPain: {
 			"worse|worst|bad|awful|hurts ...3 night|nights|nighttime|overnight|bed|lying|sleeping",
 			"night|nights|nighttime ...3 unbearable|worse|worst|awful|agony|terrible|excruciating|hurts|killer",
-			"wakes|woke|waking|keeps|kept ...2 me ...3 up|night|sleep|awake",
+			"wakes|woke|waking|keeps|kept ...2 me ...5 up|night|sleep|awake",
+			"lying|laying|lie|bed ...6 worse|worst", "doesnt ...1 matter ...3 rest|resting|lying|sit|sitting|position",
 			"cant|cannot|couldnt|unable ...2 sleep ... pain|hurts|back",
 			"no|any position ... helps|help|eases|ease|relieves|comfortable",
 			"even|when|while ...2 lying|laying|resting|rest|still|lie|lay",
-			"rest|resting|lying|laying|nothing ...3 doesnt|dont|never|wont|isnt|not ...2 help|helps|ease|eases|easing|relieve|change",
+			"rest|resting|lying|laying|nothing ...3 doesnt|dont|never|wont|isnt|not ...2 help|helps|ease|eases|easing|relieve|change|touch|touches",
 			"doesnt|dont|never|wont ...1 budge|change|shift|ease ...4 lying|laying|resting|rest|sitting|position|positions",
 			"night|nights|nighttime ...4 gnawing|pacing|deep|ache|aching|agony",
 			"constant|constantly|nonstop|unrelenting|relentless|continuous", "never|doesnt|dont|wont ...2 ease|eases|easing|stop|stops|settle|settles",
 			"24 7", "day and night", "all night",
 		},
 		conceptSpinalProcedure: {
-			"epidural|epidurals|discectomy|microdiscectomy|laminectomy|laminotomy|fusion|kyphoplasty|vertebroplasty|rhizotomy|foraminotomy|facet",
+			"epidural|epidurals|discectomy|microdiscectomy|laminectomy|laminotomy|fusion|fused|kyphoplasty|vertebroplasty|rhizotomy|foraminotomy|facet",
 			"spinal|spine|back|lumbar|nerve|disc ...2 injection|injections|surgery|op|operation|procedure|block|tap|puncture|stimulator|ablation",
 			"surgery|operation|op|procedure ...3 on ...2 back|spine|disc",
 			"lumbar puncture", "nerve block|blocks", "radiofrequency ablation", "cortisone|steroid shot|injection ...3 back|spine",
@@ -382,15 +395,27 @@ func conceptPatterns() [numConcepts][]string {
 		},
 		conceptResolved: {
 			"back to normal", "normal again", "went|goes|go|gone ...1 away", "wore|wears off", "cleared|clears", "warmed ...1 up",
-			"came|comes back", "then|now|after ...3 fine|ok|okay|normal",
+			"came|comes back", "then|now|after ...3 fine|ok|okay|normal", "fine|ok|okay|normal ...1 after|within|once ...3 hour|hours|minutes|mins|min|hr|hrs|while|bit|walk|walking|stand|standing|getting|moving|got|off", "gone now", "fully|all ...1 gone", "better now", "recovered",
 		},
 		conceptOneLegPart: {
 			"leg|foot|thigh|calf|ankle|knee|shin|hamstring|quad|toe|sole",
 		},
 		conceptSelfHarmAct: {
 			"cutting|cut|burning|burn|scratching|scratch|hitting|punching|bruising|starving ...2 again|myself|arms|arm|wrists|skin",
-			"i cut|burn|cutting|burning", "hurting|harming|hurt|harm myself",
+			"i cut|burn|cutting|burning", "hurting|harming|hurt|harm myself", "hit|hitting|punch|punching|bang|banging|slap|slapping myself",
 			"relapse|relapsed|relapsing",
+		},
+		conceptHotRoom: {
+			"hot|heatwave|humid|summer|heating", "no ...1 ac|aircon|fan", "air con", "degrees ...3 night|room|bedroom|outside",
+		},
+		conceptLongSit: {
+			"for ...1 ages|hours|ever|while", "long ...1 sit|ride|drive|flight|session|time", "hours ...2 sitting|on|in", "hour|hours ...1 drive|ride|flight|sit|session|journey|trip", "all day",
+		},
+		conceptFamilyIllness: {
+			"mom|mum|mother|dad|father|grandma|grandpa|grandmother|grandfather|aunt|uncle|sister|brother|friend|friends|wife|husband|girlfriend|boyfriend|family|cousin|coach|dog|cat ...3 had|has|died|passed|with ...2 cancer|tumour|tumor|chemo|lymphoma|leukemia|leukaemia|hiv",
+		},
+		conceptTearInside: {
+			"something ...1 tear|tore|torn|ripped|rip|burst|popped ...2 inside|in",
 		},
 		conceptEndlessFuture: {
 			"another|more ...4 years|decades|months ...3 like|of ...1 this", "rest of my life ...2 like this", "forever like this",
@@ -405,7 +430,8 @@ func conceptPatterns() [numConcepts][]string {
 			"with ...1 everything|life", "with it all",
 		},
 		conceptCoping: {
-			"edge off", "feel something|anything|real|better", "release|relief|cope|coping|punish|punishment|deserve|control|helps|works", "only thing",
+			"edge off", "feel something|anything|real|better", "release|relief|cope|coping|punish|punishment|deserve|control|helps|works|distracts", "only thing",
+			"first time in", "clean",
 		},
 		conceptRecent: {
 			"recent|recently|yesterday|today|tonight", "last|this|past week|weekend",
@@ -413,7 +439,7 @@ func conceptPatterns() [numConcepts][]string {
 			"after|following ...3 my|the ...4 surgery|op|operation|injection|epidural|procedure|block",
 		},
 		conceptLongAgo: {
-			"years|decade|decades|yr|yrs|year ago|back|since", "last year|yr", "as a kid|child|teen|teenager",
+			"years|decade|decades|yr|yrs|year ago|back|since", "last year|yr|month", "months ago", "as a kid|child|teen|teenager",
 		},
 		conceptLeakage: {
 			"incontinen*", "incontinence|incontinent", "leaking|dribbling|dribble|dribbles|leaks|leak|leaked",
@@ -428,15 +454,17 @@ func conceptPatterns() [numConcepts][]string {
 		},
 		conceptVeryUnwell: {
 			"very|really|so|super|extremely unwell|ill|sick|rough", "vomiting|vomited|vomit|puking|puked|delirious|confused|shaking", "throwing|threw|chucking up",
-			"feel|feeling|felt ...3 terrible|awful|horrendous|horrible|death|dying|dreadful|rubbish|shocking", "cant|cannot|couldnt ...2 get ...2 off|out ...2 sofa|couch|bed", "cant|cannot|couldnt ...1 keep ...3 down",
+			"feel|feeling|felt ...3 terrible|awful|horrendous|horrible|death|dying|dreadful|rubbish|shocking", "cant|cannot|couldnt ...2 get ...2 off|out ...2 sofa|couch|bed", "cant|cannot|couldnt ...1 keep ...3 down", "poorly", "not ...1 himself|herself|myself|themselves",
 		},
 		conceptLiftCause: {
 			"squat*", "deadlift*", "deads", "sled|sleds|prowler|sprint|sprints|running|conditioning|cardio|hiit|burpees|circuit|wod|metcon|rowing|carries|pushes|jumps",
-			"arch|arching|arched|bend|bending|bent|lean|leaning|twist|twisting|extension|backbend|backbends", "dl|dls|rdl|rdls|sldl|lifting|lifted|lift|lifts|gym|training|trained|workout|session|pulled|pull|tweaked|tweak|strained|twisted|bent|carrying|carried|moving|shovelling|shoveling|gardening|rep|reps|set|sets|bench|press|row|rows|clean|snatch",
+			"arch|arching|arched|bend|bending|bent|lean|leaning|twist|twisting|extension|backbend|backbends",
+			"lunge|lunges|finisher|legday|press|split|stepups|sit|reps", "dl|dls|rdl|rdls|sldl|lifting|lifted|lift|lifts|gym|training|trained|workout|session|pulled|pull|tweaked|tweak|strained|twisted|bent|carrying|carried|moving|shovelling|shoveling|gardening|rep|reps|set|sets|bench|press|row|rows|clean|snatch",
 		},
 		conceptThroughToBack: {
 			"chest|breastbone|sternum|belly|stomach|abdomen|tummy ...4 through|into|round|around|going|goes|spreading|radiating ...3 to ...2 back|spine|shoulder",
 			"through|into ...2 my ...1 belly|stomach|chest|abdomen ...4 back",
+			"back ...4 into|to|round|through|moved|spread|spreading ...3 chest|belly|stomach|breastbone",
 		},
 		conceptPulsingBelly: {
 			"pulsing|pulsating|pulse|throbbing|heartbeat|beating ...6 belly|stomach|tummy|abdomen|gut",
@@ -472,7 +500,7 @@ func exclusionPatterns() []string {
 		"wake|woke|waking up ...1 with|so|stiff|stiffer|sore|sorer|achy|aching|locked|every|at",
 		"ball|balls of ...2 foot|feet",
 		"dark|darker|deep ...1 yellow|orange|amber",
-		"suicide grip|grips", "not|never gonna|going ...1 lie", "feels|felt|like ...4 hit by ...2 truck|bus|train|car|bus",
+		"suicide grip|grips", "not|never|arent|isnt|wasnt ...1 suicidal|suicide", "not|never gonna|going ...1 lie", "feels|felt|like ...4 hit by ...2 truck|bus|train|car|bus",
 		"better|new|comfier|comfy|bike|road|padded|gel ...2 saddle|saddles",
 		"temp|temperature|fever ...2 normal|fine|ok|okay|down|gone",
 		"suicides|suicide ...3 drill|drills|sprint|sprints|shuttle|shuttles|runs|court|line|lines",
@@ -504,8 +532,6 @@ func exclusionPatterns() []string {
 		"room|outside|body ...2 temperature|temp",
 		"sweatpants|joggers", "wearing|grey|gray sweats",
 		"chilling", "chill|chilled out",
-		// A family member's illness is not the member's.
-		"mom|mum|mother|dad|father|grandma|grandpa|grandmother|grandfather|aunt|uncle|sister|brother|friend|friends|wife|husband|girlfriend|boyfriend|family|cousin|coach|dog|cat ...3 had|has|died|passed|with ...2 cancer|tumour|tumor|chemo|lymphoma|leukemia|leukaemia|hiv",
 	}
 }
 
@@ -531,7 +557,7 @@ func hypotheticalPatterns() []string {
 		"signs|symptoms of", "how would|do|can i|you know|tell when|if",
 		"if ...3 ever|someday", "for future reference", "in case i|you|of", "asked ...2 if|whether",
 		// Someone else's story that is over.
-		"mate|mates|friend|friends|buddy|buddys|bro|dad|dads|mum|mums|mom|moms|brother|brothers|sister|sisters|uncle|aunt|aunts|cousin|cousins|coworker|colleague|wife|wifes|husband|husbands|gf|bf|girlfriend|boyfriend|someone ...3 had|once|used|got|went|was ...8 ago|year|years|recovered|fine|better|surgery|operation",
+		"partner|partners|teammate|client|mate|mates|friend|friends|buddy|buddys|bro|dad|dads|mum|mums|mom|moms|brother|brothers|sister|sisters|uncle|aunt|aunts|cousin|cousins|coworker|colleague|wife|wifes|husband|husbands|gf|bf|girlfriend|boyfriend|someone ...3 had|once|used|got|went|was ...8 ago|year|years|recovered|fine|better|surgery|operation",
 		"should i worry if|about ...3 ever|future",
 		"how common is|are", "can you get|have", "is it possible to",
 	}
@@ -581,7 +607,7 @@ func crisisPatterns() []string {
 		"cut|cutting|burn|burning|burned|burnt myself", "with a|the ...1 lighter|blade|razor|razors|knife",
 		"till|until ...3 i|it|they|my|knuckles ...2 bleed|bleeds|bleeding|bruise|bruises|bruised",
 		"how tall|high ...4 bridge|building|car|multistorey|multistory|roof|cliff|tower",
-		"stood|standing|stand|sat|sitting ...3 on ...2 bridge|ledge|roof|edge|railing|parapet",
+		"stood|standing|stand|sat|sitting ...3 on ...2 bridge|ledge|roof|edge|railing|parapet|balcony|rooftop",
 		"wish|hope ...4 would ...2 crush|kill|take|end ...1 me",
 		"end|ending ...3 one ...1 way ...1 or ...1 another",
 		"sleep|asleep ...8 ever again|forever",
@@ -589,7 +615,9 @@ func crisisPatterns() []string {
 		"only|one thing ...2 stopping|keeping ...1 me",
 		"dont|not ...1 care ...4 happens ...2 to ...1 me", "care ...2 if ...1 i ...2 live|die|wake",
 		"think|thinking|thought ...3 how ...2 id|ill|i ...2 do ...1 it",
-		"if i ...3 didnt|never|wouldnt|wont ...2 wake",
+		"if i ...3 didnt|never|wouldnt|wont ...2 wake", "if i ...2 didnt|wasnt|werent ...1 exist|here|around|alive|born",
+		"tonights ...1 the ...1 night", "tonight ...1 is ...1 the ...1 night",
+		"planning|plan|going|gonna|want|ready ...2 to ...1 end|ending ...1 things|everything",
 		"want|wanna|wanted|urge|urges|tempted|thoughts|thinking ... hurt|hurting|harm|harming|cut|cutting ... myself",
 		// Harm done on purpose, told as a fact rather than a wish.
 		selfHarmVerbs + " myself|meself ...4 on purpose",
@@ -599,7 +627,7 @@ func crisisPatterns() []string {
 		"take|taking|swallow|swallowing ... all|whole|every ... pills|tablets|meds|bottle|them|pill",
 		"take|taking|swallow|swallowing them all",
 		"pills|tablets|meds ... saved|stockpiled|stockpiling|hoarded|hoarding|saving|stashed",
-		"kept|saved|saving|hoarding|hoarded|stockpiling|stashed|stashing|collecting ...4 pills|tablets|meds|tramadol|codeine|oxy|oxycodone|painkillers|sleeping",
+		"kept|saved|saving|hoarding|hoarded|stockpiling|stockpiled|stashed|stashing|collecting ...4 pills|tablets|meds|medication|medications|tramadol|codeine|oxy|oxycodone|painkillers|sleeping|relaxants",
 		"pills|tablets|meds|tramadol|codeine|oxy|oxycodone|painkillers ...4 enough",
 		"no way out",
 		"disappear forever",
@@ -651,7 +679,7 @@ func crisisPatterns() []string {
 		"have|got|made|making ...2 a|the|my plan", "plan|planned|planning ...4 do|end ...1 it",
 		"know|decided|worked|figured ...3 how|when|where ...3 do|end ...1 it",
 		"bought|buy|got|have|stocked|ready ...3 rope|noose|gun|pistol|rifle|blade|pills|tablets|charcoal",
-		"lethal|fatal ...2 dose|amount", "how many ...4 pills|tablets|paracetamol|tylenol|tramadol|codeine|oxy|oxycodone|meds|sleeping ...4 take|die|kill|fatal|lethal|overdose|od",
+		"lethal|fatal ...2 dose|amount", "how many ...4 pills|tablets|paracetamol|tylenol|tramadol|codeine|oxy|oxycodone|meds|sleeping|relaxants ...4 take|takes|took|taking|die|kill|fatal|lethal|overdose|od",
 		"painless|quick|easiest ...2 way|ways ...2 die|go|out",
 		"ways|way|methods|method ...2 to ...2 die|kill",
 	}

@@ -14,7 +14,7 @@ func emergencyRule(f [numConcepts]bool) safetyRule {
 		// Numbness that came and went with a long ride or sit is not the
 		// saddle numbness of cauda equina.
 		return ruleSaddleNumbness
-	case numb && f[conceptButt] && !f[conceptOneSide] && !f[conceptSitting]:
+	case numb && f[conceptButt] && !f[conceptOneSide] && !(f[conceptSitting] && (f[conceptResolved] || f[conceptLongSit])):
 		// Numb buttocks on both sides, not explained by a long sit.
 		return ruleSaddleNumbness
 	case f[conceptBladderBowel]:
@@ -27,9 +27,11 @@ func emergencyRule(f [numConcepts]bool) safetyRule {
 	case f[conceptSexual], numb && f[conceptSex]:
 		return ruleSexual
 	case f[conceptBothLegs] && (weakOrNumb || f[conceptNervePain]),
-		f[conceptLegs] && (sensory && !f[conceptResolved] || f[conceptGivingWay] || f[conceptNervePain]) && !f[conceptTightGear] && !f[conceptSitting]:
+		f[conceptLegs] && (sensory && !f[conceptResolved] || f[conceptNervePain]) && !f[conceptTightGear] && !f[conceptSitting],
+		f[conceptLegs] && f[conceptGivingWay] && (f[conceptAtRest] || f[conceptWorsening] || !f[conceptLiftCause]):
+		// Legs that give out at the end of a hard set are tired, not weak.
 		return ruleBothLegs
-	case f[conceptFootDrop], f[conceptLegFails] && f[conceptLegPart], f[conceptWeak] && f[conceptWorsening] && f[conceptLegPart],
+	case f[conceptFootDrop], f[conceptLegFails] && f[conceptLegPart], (f[conceptWeak] || sensory) && f[conceptWorsening] && f[conceptLegPart],
 		f[conceptGivingWay] && f[conceptLegPart] && (!f[conceptLiftCause] || f[conceptAtRest] || f[conceptWorsening]):
 		return ruleWorsening
 	case f[conceptTrauma] && !f[conceptCaught] && !f[conceptNoHarm] && !f[conceptLongAgo]:
@@ -44,7 +46,8 @@ func emergencyRule(f [numConcepts]bool) safetyRule {
 		return ruleRhabdo
 	case f[conceptTearing], f[conceptPulsingBelly], f[conceptThroughToBack],
 		(f[conceptSudden] || f[conceptSevere]) && (f[conceptBelly] || f[conceptColdSweat]),
-		f[conceptFaint] && (f[conceptSevere] || f[conceptSudden] || f[conceptBelly] || f[conceptColdSweat] || !f[conceptLiftCause]):
+		f[conceptFaint] && (f[conceptSevere] || f[conceptSudden] || f[conceptBelly] || f[conceptColdSweat] || !f[conceptLiftCause]),
+		f[conceptTearInside] && (f[conceptColdSweat] || f[conceptFaint] || f[conceptBelly] || f[conceptSevere]):
 		return ruleAortic
 	case f[conceptChest],
 		f[conceptBreathless] && !f[conceptResolved] && (f[conceptShoulderBlades] || f[conceptAtRest] || f[conceptSudden] || !f[conceptLiftCause]):
@@ -57,7 +60,8 @@ func emergencyRule(f [numConcepts]bool) safetyRule {
 // that applies, or "". age is the member's stated age, or 0.
 func sameDayRule(f [numConcepts]bool, age int) safetyRule {
 	switch {
-	case f[conceptFever], f[conceptNightSweats]:
+	case f[conceptFever] && !(f[conceptResolved] && f[conceptLongAgo]), f[conceptNightSweats] && !f[conceptHotRoom]:
+		// A fever long gone, or sweating in a hot room, is not one now.
 		return ruleFever
 	case f[conceptInjecting]:
 		return ruleInjecting
@@ -65,7 +69,7 @@ func sameDayRule(f [numConcepts]bool, age int) safetyRule {
 		return ruleImmune
 	case f[conceptInfection]:
 		return ruleInfection
-	case f[conceptCancer]:
+	case f[conceptCancer] && !f[conceptFamilyIllness]:
 		return ruleCancerPast
 	case f[conceptBoneThin]:
 		return ruleBoneThin
