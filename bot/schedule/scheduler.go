@@ -291,7 +291,9 @@ func (s *Scheduler) dispatch(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		s.backlog.Store(len(jobs) == free)
+		// A lane runs one job at a time, so due jobs may be waiting for
+		// the ones just claimed: finishing any of them wakes the dispatcher.
+		s.backlog.Store(len(jobs) > 0)
 		for _, j := range jobs {
 			s.slots <- struct{}{}
 			s.inflight.Add(1)

@@ -574,3 +574,39 @@ func TestNewRejectsUnsafeOptions(t *testing.T) {
 		})
 	}
 }
+
+func TestOneBusyMemberDoesNotHoldUpOthers(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		jumpTo(time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC))
+		st := openStore(t)
+		fake := newFakeDiscord()
+		s, err := New(quiet(Options{Store: st, Heartbeat: "@every 15s", Concurrency: 4}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// u1's DMs wait on their channel's bucket; u2's go straight out.
+		s.Register("dm", func(ctx context.Context, job Job, out *Sender) error {
+			var p dmPayload
+			if err := job.Decode(&p); err != nil {
+				return err
+			}
+			if p.User == "u1" {
+				time.Sleep(10 * time.Second)
+			}
+			return sendDM(ctx, job, out)
+		})
+		for i := range 12 {
+			enqueue(t, st, store.NewJob{Key: fmt.Sprintf("checkin:u1:after:%d", i), Payload: payload(t, "u1", "again"), DueAt: time.Now()})
+		}
+		enqueue(t, st, store.NewJob{Key: "checkin:u2:daily", Payload: payload(t, "u2", "daily"), DueAt: time.Now()})
+		if err := s.Start(fake); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Stop(context.Background()) })
+		time.Sleep(time.Second)
+		synctest.Wait()
+		if got := fake.messagesTo("u2"); len(got) != 1 {
+			t.Errorf("u2's check-in waited behind u1's queue: %d sent after a second", len(got))
+		}
+	})
+}

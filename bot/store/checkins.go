@@ -49,6 +49,13 @@ func CheckinDailyKey(userID string) string { return CheckinKeyPrefix(userID) + "
 // CheckinKeyPrefix starts the key of every check-in job for the member.
 func CheckinKeyPrefix(userID string) string { return "checkin:" + userID + ":" }
 
+// followUpKeyPart follows CheckinKeyPrefix in after-workout follow-up keys.
+const followUpKeyPart = "after:"
+
+// CheckinFollowUpPrefix starts the key of the member's after-workout
+// follow-ups; at most one of them is pending at a time.
+func CheckinFollowUpPrefix(userID string) string { return CheckinKeyPrefix(userID) + followUpKeyPart }
+
 // planSelect reads a plan with its next due time from the daily series'
 // pending job (keyed as CheckinDailyKey builds it).
 const planSelect = `SELECT p.id, p.user_id, p.local_time, p.zone, p.days, p.started_at, p.ends_at, p.status, p.paused_reason,

@@ -75,10 +75,44 @@ type JobResult struct {
 const jobColumns = `id, kind, job_key, payload, due_at, run_at, spec, zone, until_at,
 	state, attempts, claimed_at, late, last_error`
 
+// JobLane is the lane of a job key: its first two ":"-separated parts
+// ("checkin:<user>", "form-tip:<guild>"), or the whole key without them.
+// The scheduler runs one job per lane at a time.
+func JobLane(key string) string {
+	kind, rest, ok := strings.Cut(key, ":")
+	if !ok {
+		return key
+	}
+	owner, _, _ := strings.Cut(rest, ":")
+	return kind + ":" + owner
+}
+
+// followUpOwner returns the member an after-workout follow-up key belongs to.
+func followUpOwner(key string) (string, bool) {
+	rest, ok := strings.CutPrefix(key, "checkin:")
+	if !ok {
+		return "", false
+	}
+	user, rest, ok := strings.Cut(rest, ":")
+	if !ok || !strings.HasPrefix(rest, followUpKeyPart) {
+		return "", false
+	}
+	return user, true
+}
+
 // EnqueueJob queues j unless its key already has a pending job; added
-// reports which.
+// reports which. An after-workout follow-up (CheckinFollowUpPrefix) replaces
+// the member's pending one.
 func (s *Store) EnqueueJob(ctx context.Context, j NewJob) (id int64, added bool, err error) {
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if user, ok := followUpOwner(j.Key); ok {
+			// One pending follow-up per member: the newest workout's
+			// replaces any older one, so repeated /checkin workout cannot
+			// pile up DMs.
+			if _, err := s.cancelJobsTx(ctx, tx, CheckinFollowUpPrefix(user)); err != nil {
+				return err
+			}
+		}
 		id, added, err = s.insertJobTx(ctx, tx, j)
 		return err
 	})
@@ -149,10 +183,19 @@ func (s *Store) Jobs(ctx context.Context, prefix string) ([]Job, error) {
 func (s *Store) ClaimJobs(ctx context.Context, owner string, now time.Time, lease time.Duration, limit int) ([]Job, error) {
 	var jobs []Job
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT `+jobColumns+` FROM scheduled_jobs WHERE state = 'pending' AND run_at <= ?1
-			UNION ALL
-			SELECT `+jobColumns+` FROM scheduled_jobs WHERE state = 'claimed' AND lease_until <= ?1
-			ORDER BY run_at, id LIMIT ?2`, now.Unix(), limit)
+		// The earliest due job of each lane with nothing in progress: a lane
+		// runs one job at a time, so one busy member cannot take every slot.
+		rows, err := tx.QueryContext(ctx, `WITH due AS (
+				SELECT id, run_at, COALESCE(NULLIF(lane, ''), job_key) AS l FROM scheduled_jobs
+				WHERE (state = 'pending' AND run_at <= ?1) OR (state = 'claimed' AND lease_until <= ?1)
+			), busy AS (
+				SELECT COALESCE(NULLIF(lane, ''), job_key) AS l FROM scheduled_jobs WHERE state = 'claimed' AND lease_until > ?1
+			), first AS (
+				SELECT id, run_at, l, row_number() OVER (PARTITION BY l ORDER BY run_at, id) AS rn FROM due
+			)
+			SELECT `+jobColumns+` FROM scheduled_jobs WHERE id IN (
+				SELECT id FROM first WHERE rn = 1 AND l NOT IN (SELECT l FROM busy) ORDER BY run_at, id LIMIT ?2)
+			ORDER BY run_at, id`, now.Unix(), limit)
 		if err != nil {
 			return err
 		}
@@ -274,10 +317,10 @@ func (s *Store) insertJobTx(ctx context.Context, tx *sql.Tx, j NewJob) (int64, b
 		until = j.Until.Unix()
 	}
 	var id int64
-	err := tx.QueryRowContext(ctx, `INSERT INTO scheduled_jobs (kind, job_key, payload, due_at, run_at, spec, zone, until_at, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+	err := tx.QueryRowContext(ctx, `INSERT INTO scheduled_jobs (kind, job_key, lane, payload, due_at, run_at, spec, zone, until_at, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (job_key) WHERE state = 'pending' DO NOTHING RETURNING id`,
-		j.Kind, j.Key, payload, j.DueAt.Unix(), j.DueAt.Unix(), j.Spec, j.Zone, until, s.now().Unix()).Scan(&id)
+		j.Kind, j.Key, JobLane(j.Key), payload, j.DueAt.Unix(), j.DueAt.Unix(), j.Spec, j.Zone, until, s.now().Unix()).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
 	}

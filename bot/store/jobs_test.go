@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 )
@@ -246,4 +247,40 @@ func TestDMChannelCache(t *testing.T) {
 	if _, ok, _ := s.DMChannel(ctx, "u1"); ok {
 		t.Error("a forgotten DM channel is still remembered")
 	}
+}
+
+func TestAtMostOneWorkoutFollowUpIsPendingPerMember(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := context.Background()
+	for i := 1; i <= 3; i++ {
+		if _, _, err := s.EnqueueJob(ctx, NewJob{Kind: "checkin.prompt", Key: fmt.Sprintf("%safter:%d", CheckinKeyPrefix(memberA), i),
+			Payload: []byte(`{}`), DueAt: s.now().Add(2 * time.Hour)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, _, err := s.EnqueueJob(ctx, NewJob{Kind: "checkin.prompt", Key: CheckinKeyPrefix(memberB) + "after:9",
+		Payload: []byte(`{}`), DueAt: s.now().Add(2 * time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	var pending []string
+	for _, j := range mustJobs(t, s, CheckinKeyPrefix(memberA)) {
+		if j.State == JobPending {
+			pending = append(pending, j.Key)
+		}
+	}
+	if want := CheckinKeyPrefix(memberA) + "after:3"; len(pending) != 1 || pending[0] != want {
+		t.Errorf("pending follow-ups %v, want only the latest, %s", pending, want)
+	}
+	if _, ok, _ := s.PendingJob(ctx, CheckinKeyPrefix(memberB)+"after:9"); !ok {
+		t.Error("another member's follow-up was cancelled")
+	}
+}
+
+func mustJobs(t *testing.T, s *Store, prefix string) []Job {
+	t.Helper()
+	jobs, err := s.Jobs(context.Background(), prefix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return jobs
 }
