@@ -23,30 +23,48 @@ const evalPath = "testdata/eval.tsv"
 // the quality bar is measured on it.
 func readEvalSet(tb testing.TB) []evalRow {
 	tb.Helper()
-	f, err := os.Open(evalPath)
+	var rows []evalRow
+	for _, r := range readTSV(tb, evalPath, 4) {
+		rows = append(rows, evalRow{line: r.line, batch: r.cols[0], category: r.cols[1],
+			expected: strings.Split(r.cols[2], "|"), question: r.cols[3]})
+	}
+	return rows
+}
+
+// tsvRow is one line of a measured set: its line number and columns.
+type tsvRow struct {
+	line int
+	cols []string
+}
+
+// readTSV reads a tab-separated set with a header line and exactly width
+// columns a row. A missing or empty file fails the test: the quality bars
+// are measured on these sets, so they must never be skipped.
+func readTSV(tb testing.TB, path string, width int) []tsvRow {
+	tb.Helper()
+	f, err := os.Open(path)
 	if err != nil {
-		tb.Fatalf("opening eval set: %v", err)
+		tb.Fatalf("opening %s: %v", path, err)
 	}
 	defer f.Close()
-	var rows []evalRow
+	var rows []tsvRow
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
 		if n == 1 || strings.TrimSpace(line) == "" {
 			continue
 		}
-		cols := strings.SplitN(line, "\t", 4)
-		if len(cols) != 4 {
-			tb.Fatalf("%s:%d: want 4 tab-separated columns, got %d", evalPath, n, len(cols))
+		cols := strings.Split(line, "\t")
+		if len(cols) != width {
+			tb.Fatalf("%s:%d: want %d tab-separated columns, got %d", path, n, width, len(cols))
 		}
-		rows = append(rows, evalRow{line: n, batch: cols[0], category: cols[1],
-			expected: strings.Split(cols[2], "|"), question: cols[3]})
+		rows = append(rows, tsvRow{line: n, cols: cols})
 	}
 	if err := sc.Err(); err != nil {
-		tb.Fatalf("reading eval set: %v", err)
+		tb.Fatalf("reading %s: %v", path, err)
 	}
 	if len(rows) == 0 {
-		tb.Fatalf("%s has no rows", evalPath)
+		tb.Fatalf("%s has no rows", path)
 	}
 	return rows
 }

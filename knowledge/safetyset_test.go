@@ -1,9 +1,7 @@
 package knowledge
 
 import (
-	"bufio"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -30,29 +28,10 @@ type safetyRow struct {
 
 func readSafetySet(tb testing.TB) []safetyRow {
 	tb.Helper()
-	f, err := os.Open(safetySetPath)
-	if err != nil {
-		tb.Fatalf("opening safety set: %v", err)
-	}
-	defer f.Close()
 	var rows []safetyRow
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if n == 1 || strings.TrimSpace(line) == "" {
-			continue
-		}
-		cols := strings.Split(line, "\t")
-		if len(cols) != 5 {
-			tb.Fatalf("%s:%d: want 5 tab-separated columns, got %d", safetySetPath, n, len(cols))
-		}
-		rows = append(rows, safetyRow{line: n, batch: cols[0], expect: cols[1], lang: cols[2], tag: cols[3], text: cols[4]})
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatalf("reading safety set: %v", err)
-	}
-	if len(rows) == 0 {
-		tb.Fatalf("%s has no rows", safetySetPath)
+	for _, r := range readTSV(tb, safetySetPath, 5) {
+		c := r.cols
+		rows = append(rows, safetyRow{line: r.line, batch: c[0], expect: c[1], lang: c[2], tag: c[3], text: c[4]})
 	}
 	return rows
 }
