@@ -67,6 +67,8 @@ type Bot struct {
 
 	connected atomic.Bool
 	ready     chan *discordgo.Ready
+	// appID is the application's id, learnt from READY in Start.
+	appID string
 
 	mu       sync.Mutex
 	closing  bool
@@ -160,6 +162,10 @@ func (b *Bot) Discord() Discord { return b.discord }
 // Metrics returns the bot's metrics.
 func (b *Bot) Metrics() *Metrics { return b.metrics }
 
+// ApplicationID returns the application's id once Start has returned
+// without error (it comes with the gateway's READY), for the invite link.
+func (b *Bot) ApplicationID() string { return b.appID }
+
 // Connected reports whether the gateway connection is up.
 func (b *Bot) Connected() bool { return b.connected.Load() }
 
@@ -187,6 +193,7 @@ func (b *Bot) Start(ctx context.Context) error {
 	if ready.Application != nil && ready.Application.ID != "" {
 		appID = ready.Application.ID
 	}
+	b.appID = appID
 	if err := b.syncCommands(appID); err != nil {
 		return err
 	}
