@@ -26,6 +26,15 @@ func (s *Scheduler) execute(ctx context.Context, sj store.Job) {
 		s.finish(log, sj, store.JobResult{State: store.JobSkipped, Error: "missed by more than the late grace"}, now, true)
 		return
 	}
+	if sj.Abandoned && now.Sub(sj.PreviousClaim) > s.opts.NonceMemory {
+		// The attempt that died may have sent, and Discord no longer
+		// remembers its nonce to answer a re-send with the same message:
+		// at most once rather than twice. Within the nonce memory the
+		// re-send below is safe.
+		log.Warn("scheduler: an earlier attempt died with its outcome unknown, past the nonce memory; not sending again", "claimed", sj.PreviousClaim)
+		s.finish(log, sj, store.JobResult{State: store.JobSkipped, Error: "an earlier attempt may have sent it; past the nonce memory, not sent again"}, now, true)
+		return
+	}
 	s.mu.Lock()
 	h := s.handlers[sj.Kind]
 	s.mu.Unlock()

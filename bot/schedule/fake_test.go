@@ -39,6 +39,9 @@ type fakeDiscord struct {
 	opening chan struct{}
 }
 
+// fakeNonceMemory is how long the fake, like Discord, remembers a nonce.
+const fakeNonceMemory = 5 * time.Minute
+
 type fakeMessage struct {
 	ID, ChannelID, UserID, Content, Nonce string
 	At                                    time.Time
@@ -113,7 +116,8 @@ func (f *fakeDiscord) ChannelMessageSendComplex(channelID string, data *discordg
 	}
 	if wire.EnforceNonce {
 		for _, m := range f.sent {
-			if m.ChannelID == channelID && m.Nonce == wire.Nonce {
+			// Discord remembers a nonce for a few minutes only.
+			if m.ChannelID == channelID && m.Nonce == wire.Nonce && time.Since(m.At) <= fakeNonceMemory {
 				f.mu.Unlock()
 				return &discordgo.Message{ID: m.ID, ChannelID: channelID, Content: m.Content}, nil
 			}

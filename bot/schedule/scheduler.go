@@ -38,6 +38,11 @@ type Options struct {
 	// Lease is how long a claim holds before another process may take the
 	// job over; kept well under Discord's nonce memory. Default 1 min.
 	Lease time.Duration
+	// NonceMemory is how long Discord is trusted to remember a message
+	// nonce. A job whose earlier attempt died with its outcome unknown is
+	// re-sent (deduplicated by the nonce) only within it; later it is not
+	// sent again: at most once. Default 3 min.
+	NonceMemory time.Duration
 	// Concurrency is how many jobs run at once; a few more than the global
 	// rate times Discord's round trip keeps the pacer busy. Default 16.
 	Concurrency int
@@ -89,6 +94,9 @@ func (o Options) withDefaults() (Options, error) {
 	if o.Lease == 0 {
 		o.Lease = time.Minute
 	}
+	if o.NonceMemory == 0 {
+		o.NonceMemory = 3 * time.Minute
+	}
 	if o.Concurrency == 0 {
 		o.Concurrency = 16
 	}
@@ -106,6 +114,8 @@ func (o Options) withDefaults() (Options, error) {
 		return o, errors.New("schedule: durations must not be negative")
 	case o.Lease < 5*time.Second || o.Lease > maxLease:
 		return o, fmt.Errorf("schedule: lease %v must be between 5s and %v", o.Lease, maxLease)
+	case o.NonceMemory <= o.Lease:
+		return o, fmt.Errorf("schedule: nonce memory %v must be longer than the lease %v", o.NonceMemory, o.Lease)
 	case o.Concurrency < 1 || o.MaxAttempts < 1:
 		return o, errors.New("schedule: concurrency and max attempts must be at least 1")
 	}

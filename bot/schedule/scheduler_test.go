@@ -610,3 +610,38 @@ func TestOneBusyMemberDoesNotHoldUpOthers(t *testing.T) {
 		}
 	})
 }
+
+func TestAJobOfADeadProcessIsNotResentPastTheNonceMemory(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		jumpTo(time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC))
+		st := openStore(t)
+		fake := newFakeDiscord()
+		enqueue(t, st, store.NewJob{Key: "k", Payload: payload(t, "u1", "check-in"), DueAt: time.Now()})
+
+		// A process claims the job, sends it, and dies before recording it;
+		// the bot then stays down for longer than Discord remembers nonces.
+		claimed, err := st.ClaimJobs(context.Background(), "dead", time.Now(), time.Minute, 10)
+		if err != nil || len(claimed) != 1 {
+			t.Fatalf("claim: %+v, %v", claimed, err)
+		}
+		dead, err := New(quiet(Options{Store: st}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dead.sender.bind(fake)
+		if err := sendDM(context.Background(), jobFromStore(claimed[0], time.Now(), time.Minute), dead.sender); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(30 * time.Minute)
+
+		start(t, st, fake, Options{})
+		time.Sleep(time.Minute)
+		synctest.Wait()
+		if got := fake.messagesTo("u1"); len(got) != 1 {
+			t.Errorf("the member got %d copies of the check-in after the outage, want 1", len(got))
+		}
+		if jobs := jobsWithPrefix(t, st, "k"); jobs[0].State != store.JobSkipped {
+			t.Errorf("job state %s, want skipped (at most once past the nonce memory)", jobs[0].State)
+		}
+	})
+}

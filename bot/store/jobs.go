@@ -56,6 +56,9 @@ type Job struct {
 	// PreviousClaim is when an earlier attempt was claimed, zero if none:
 	// that attempt may have delivered before it died.
 	PreviousClaim time.Time
+	// Abandoned is set when the earlier claim's lease ran out with no
+	// outcome recorded (its process died): whether it sent is unknown.
+	Abandoned bool
 	Late          bool
 	LastError     string
 }
@@ -214,6 +217,7 @@ func (s *Store) ClaimJobs(ctx context.Context, owner string, now time.Time, leas
 				return err
 			}
 			jobs[i].Attempts++
+			jobs[i].Abandoned = jobs[i].State == JobClaimed
 			jobs[i].State = JobClaimed
 		}
 		return nil
