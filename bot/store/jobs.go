@@ -59,8 +59,8 @@ type Job struct {
 	// Abandoned is set when the earlier claim's lease ran out with no
 	// outcome recorded (its process died): whether it sent is unknown.
 	Abandoned bool
-	Late          bool
-	LastError     string
+	Late      bool
+	LastError string
 }
 
 // JobResult is how a claimed job ended.
