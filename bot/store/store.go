@@ -14,8 +14,8 @@ import (
 	"strings"
 	"time"
 
-	// Registers the "sqlite3" driver; its error codes classify failures.
-	"github.com/mattn/go-sqlite3"
+	// Registers the "sqlite3" driver.
+	_ "github.com/mattn/go-sqlite3"
 )
 
 //go:embed migrations/*.sql
@@ -113,8 +113,7 @@ func quickCheck(ctx context.Context, db *sql.DB) error {
 
 // corrupted adds the way out to an error that shows a damaged file.
 func corrupted(path string, err error) error {
-	var se sqlite3.Error
-	if errors.Is(err, ErrCorrupt) || (errors.As(err, &se) && (se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB)) {
+	if errors.Is(err, ErrCorrupt) || isDamagedFile(err) {
 		if !errors.Is(err, ErrCorrupt) {
 			err = fmt.Errorf("%w: %w", ErrCorrupt, err)
 		}
@@ -224,22 +223,6 @@ func (s *Store) PingWrite(ctx context.Context) (err error) {
 		return fmt.Errorf("database write check: %w", err)
 	}
 	return nil
-}
-
-// IsStorageFailure reports whether err is the database failing (locked,
-// full, read-only, unreadable) rather than a bug or a bad request: the
-// member can be told nothing was recorded and to try again.
-func IsStorageFailure(err error) bool {
-	var se sqlite3.Error
-	if !errors.As(err, &se) {
-		return false
-	}
-	switch se.Code {
-	case sqlite3.ErrBusy, sqlite3.ErrLocked, sqlite3.ErrFull, sqlite3.ErrIoErr, sqlite3.ErrReadonly,
-		sqlite3.ErrCantOpen, sqlite3.ErrCorrupt, sqlite3.ErrNotADB, sqlite3.ErrNomem:
-		return true
-	}
-	return false
 }
 
 // scrubAttempts and scrubPause bound how long scrub waits for readers.
