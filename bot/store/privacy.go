@@ -27,6 +27,10 @@ type MemberExport struct {
 	CheckinPrompts  []ExportPrompt     `json:"checkin_prompts"`
 	TipsAuthored    []ExportFormTip    `json:"community_tips_authored"`
 	ModeratorTrail  ExportModeratorRef `json:"moderator_actions"`
+	// CoachShares are the member's shares with coaches; SharesWithYou the
+	// shares other members made with them as a coach.
+	CoachShares   []ExportShare `json:"shares_with_coaches"`
+	SharesWithYou []ExportShare `json:"shares_with_you_as_coach"`
 }
 
 // ExportSettings are the member's own choices.
@@ -97,6 +101,8 @@ type ExportModeratorRef struct {
 	TipsSaved     int `json:"community_tips_saved"`
 	RolesNamed    int `json:"moderator_roles_named"`
 	SchedulesMade int `json:"tip_schedules_created"`
+	// CoachRolesNamed counts the coach roles the member named as an admin.
+	CoachRolesNamed int `json:"coach_roles_named"`
 }
 
 // memberData says, for every table, how it refers to a member: the SQL that
@@ -124,6 +130,13 @@ var memberData = []struct{ table, remove string }{
 	{"form_tips", "UPDATE form_tips SET saved_by = '' WHERE saved_by = ?1"},
 	{"moderator_roles", "UPDATE moderator_roles SET added_by = '' WHERE added_by = ?1"},
 	{"form_tip_schedules", "UPDATE form_tip_schedules SET created_by = '' WHERE created_by = ?1"},
+	// Shares: the member's own go with their history; shares to them as a
+	// coach are ended and their members told first (forgetCoachTx), then
+	// stay in those members' histories without the coach's id.
+	{"coach_share_sends", "DELETE FROM coach_share_sends WHERE share_id IN (SELECT id FROM coach_shares WHERE member_id = ?1)"},
+	{"coach_shares", "DELETE FROM coach_shares WHERE member_id = ?1"},
+	{"coach_shares", "UPDATE coach_shares SET coach_id = '' WHERE coach_id = ?1"},
+	{"coach_roles", "UPDATE coach_roles SET added_by = '' WHERE added_by = ?1"},
 }
 
 var tablesWithoutMemberData = []string{"schema_migrations", "guild_departures", "health_probe"}
@@ -139,6 +152,9 @@ func (s *Store) DeleteMember(ctx context.Context, userID string) error {
 	}
 	prefix := CheckinKeyPrefix(userID)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.forgetCoachTx(ctx, tx, userID); err != nil {
+			return err
+		}
 		for _, d := range memberData {
 			if _, err := tx.ExecContext(ctx, d.remove, userID, prefix); err != nil {
 				return fmt.Errorf("delete member data from %s: %w", d.table, err)
@@ -162,10 +178,10 @@ func (s *Store) ExportMember(ctx context.Context, userID string) (MemberExport, 
 	}
 	out := MemberExport{SchemaVersion: ExportSchemaVersion, UserID: userID, GeneratedAt: s.now().UTC(),
 		PainEntries: []ExportPainEntry{}, CheckinPrompts: []ExportPrompt{}, ScheduledDMs: []ExportJob{}, RedFlagOutcomes: []ExportOutcome{},
-		Notices: []string{}, TipsAuthored: []ExportFormTip{}}
+		Notices: []string{}, TipsAuthored: []ExportFormTip{}, CoachShares: []ExportShare{}, SharesWithYou: []ExportShare{}}
 	err := s.readTx(ctx, func(tx querier) error {
 		steps := []func(context.Context, querier, string, *MemberExport) error{
-			exportSettings, exportPlan, exportJobs, exportRedFlag, exportNotices, exportTips, exportModerator,
+			exportSettings, exportPlan, exportJobs, exportRedFlag, exportNotices, exportTips, exportModerator, exportShares,
 		}
 		for _, step := range steps {
 			if err := step(ctx, tx, userID, &out); err != nil {

@@ -47,6 +47,10 @@ var guildData = []struct{ table, remove string }{
 	{"moderator_roles", "DELETE FROM moderator_roles WHERE guild_id = ?1"},
 	{"form_tip_schedules", "DELETE FROM form_tip_schedules WHERE guild_id = ?1"},
 	{"scheduled_jobs", "DELETE FROM scheduled_jobs WHERE job_key LIKE 'form-tip:' || ?1 || ':%'"},
+	{"coach_roles", "DELETE FROM coach_roles WHERE guild_id = ?1"},
+	// Shares granted in the server end; their weekly jobs find that and stop.
+	{"coach_shares", `UPDATE coach_shares SET status = 'ended', reason = 'server_gone',
+		ended_at = COALESCE((SELECT left_at FROM guild_departures WHERE guild_id = ?1), 0) WHERE guild_id = ?1 AND status <> 'ended'`},
 	{"guild_departures", "DELETE FROM guild_departures WHERE guild_id = ?1"},
 }
 
@@ -73,7 +77,7 @@ func (s *Store) MarkGuildPresent(ctx context.Context, guildID string) error {
 // or community tips for.
 func (s *Store) GuildsWithData(ctx context.Context) ([]string, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT guild_id FROM form_tips UNION SELECT guild_id FROM moderator_roles
-		UNION SELECT guild_id FROM form_tip_schedules`)
+		UNION SELECT guild_id FROM form_tip_schedules UNION SELECT guild_id FROM coach_roles`)
 	if err != nil {
 		return nil, fmt.Errorf("list servers with data: %w", err)
 	}
