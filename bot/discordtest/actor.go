@@ -73,6 +73,9 @@ func (s *Server) resolveActor(a Actor) Actor {
 	if c := s.channels[a.ChannelID]; c == nil || c.guildID != a.GuildID {
 		s.fatalf("Actor.ChannelID %s is not a channel of guild %s", a.ChannelID, a.GuildID)
 	}
+	if a.Roles == nil {
+		a.Roles, _ = s.memberRolesLocked(a.GuildID, a.UserID)
+	}
 	for _, r := range a.Roles {
 		if s.role(a.GuildID, r) == nil {
 			s.fatalf("Actor role %s is not a role of guild %s", r, a.GuildID)

@@ -29,6 +29,8 @@ const (
 // handlers use.
 var knownMessages = map[int]string{
 	codeUnknownChannel:     "Unknown Channel",
+	codeUnknownGuild:       "Unknown Guild",
+	codeUnknownMember:      "Unknown Member",
 	codeUnknownMessage:     "Unknown Message",
 	codeUnknownUser:        "Unknown User",
 	codeUnknownWebhook:     "Unknown Webhook",

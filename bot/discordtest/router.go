@@ -100,6 +100,7 @@ func apiRoutes() []*route {
 		{method: "GET", path: "/channels/{channel_id}/messages/pins", bucket: "GET /channels/{channel_id}/pins", major: []string{"channel_id"}, handle: (*call).listPins},
 		{method: "PUT", path: "/channels/{channel_id}/messages/pins/{message_id}", bucket: "PUT /channels/{channel_id}/pins/{message_id}", major: []string{"channel_id"}, handle: (*call).pin},
 		{method: "DELETE", path: "/channels/{channel_id}/messages/pins/{message_id}", bucket: "DELETE /channels/{channel_id}/pins/{message_id}", major: []string{"channel_id"}, handle: (*call).unpin},
+		{method: "GET", path: "/guilds/{guild_id}/members/{user_id}", major: []string{"guild_id"}, handle: (*call).getMember},
 		{method: "GET", path: "/applications/{application_id}/commands", major: []string{"application_id"}, handle: (*call).getCommands},
 		{method: "PUT", path: "/applications/{application_id}/commands", major: []string{"application_id"}, handle: (*call).putCommands},
 		{method: "GET", path: "/applications/{application_id}/guilds/{guild_id}/commands", major: []string{"application_id", "guild_id"}, handle: (*call).getCommands},

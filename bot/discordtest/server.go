@@ -45,6 +45,7 @@ type Server struct {
 	rateLimited  int
 	failRules    []*failRule
 	violations   []Violation
+	members      roster
 }
 
 // Start starts a stand-in on 127.0.0.1 (a random port) and closes it when the

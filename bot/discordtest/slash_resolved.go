@@ -85,6 +85,9 @@ func (b *optionBuilder) addUser(id string) {
 	}
 	b.add("users", id, s.userWire(id))
 	if b.actor.GuildID != "" {
-		b.add("members", id, memberWire(nil, nil, DefaultMemberPermissions))
+		// A user who is not in the guild resolves without a member.
+		if roles, in := s.memberRolesLocked(b.actor.GuildID, id); in {
+			b.add("members", id, memberWire(nil, roles, DefaultMemberPermissions))
+		}
 	}
 }
