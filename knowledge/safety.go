@@ -128,7 +128,7 @@ func (s *safety) check(raw []string) safetyVerdict {
 		if hypo[sp.start] {
 			continue
 		}
-		if contextConcepts[sp.c] || !s.negated(toks, trigger, sp.start) {
+		if contextConcepts[sp.c] || !s.negated(toks, trigger, sp.start) && !answeredNo(toks, sp.end) {
 			found[sp.c] = true
 		}
 	}
@@ -219,6 +219,19 @@ func (s *safety) negated(toks []string, trigger []bool, start int) bool {
 			return i+1 >= len(toks) || !s.hedges[toks[i+1]]
 		}
 		counted++
+	}
+	return false
+}
+
+// answeredNo reports a sign asked and answered no, as in a list of
+// questions the member ticks off: "chemo? no. immune problems? no."
+func answeredNo(toks []string, end int) bool {
+	if end+2 >= len(toks) || toks[end+1] != clauseBreak {
+		return false
+	}
+	switch toks[end+2] {
+	case "no", "nope", "nah", "none", "never", "negative":
+		return end+3 >= len(toks) || toks[end+3] == clauseBreak
 	}
 	return false
 }

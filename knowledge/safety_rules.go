@@ -27,7 +27,7 @@ func emergencyRule(f [numConcepts]bool) safetyRule {
 	case f[conceptSexual], numb && f[conceptSex]:
 		return ruleSexual
 	case f[conceptBothLegs] && (weakOrNumb || f[conceptNervePain]),
-		f[conceptLegs] && (sensory && !f[conceptResolved] || f[conceptNervePain]) && !f[conceptTightGear] && !f[conceptSitting],
+		f[conceptLegs] && (sensory && !f[conceptResolved] || f[conceptNervePain]) && !f[conceptTightGear] && !(f[conceptSitting] && (f[conceptResolved] || f[conceptLongSit])),
 		f[conceptLegs] && f[conceptGivingWay] && (f[conceptAtRest] || f[conceptWorsening] || !f[conceptLiftCause]):
 		// Legs that give out at the end of a hard set are tired, not weak.
 		return ruleBothLegs
@@ -42,7 +42,7 @@ func emergencyRule(f [numConcepts]bool) safetyRule {
 		// Any new leg symptom after cancer: possible spinal cord compression.
 		return ruleCancer
 	case f[conceptDarkUrine] && !f[conceptResolved],
-		f[conceptBloodUrine] && (f[conceptMuscleSwelling] || (f[conceptFever] && f[conceptVeryUnwell])):
+		f[conceptBloodUrine] && (f[conceptMuscleSwelling] || (f[conceptFever] && (f[conceptVeryUnwell] || f[conceptFaint]))):
 		return ruleRhabdo
 	case f[conceptTearing], f[conceptPulsingBelly], f[conceptThroughToBack],
 		(f[conceptSudden] || f[conceptSevere]) && (f[conceptBelly] || f[conceptColdSweat]),
@@ -65,13 +65,13 @@ func sameDayRule(f [numConcepts]bool, age int) safetyRule {
 		return ruleFever
 	case f[conceptInjecting]:
 		return ruleInjecting
-	case f[conceptImmune]:
+	case f[conceptImmune] && !f[conceptFamilyIllness]:
 		return ruleImmune
 	case f[conceptInfection]:
 		return ruleInfection
 	case f[conceptCancer] && !f[conceptFamilyIllness]:
 		return ruleCancerPast
-	case f[conceptBoneThin]:
+	case f[conceptBoneThin] && !f[conceptFamilyIllness]:
 		return ruleBoneThin
 	case f[conceptWeightLoss] && f[conceptUnexplained]:
 		return ruleWeightLoss
