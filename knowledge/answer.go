@@ -143,11 +143,14 @@ func (b *Base) beforeRanking(raw []string) (Result, bool) {
 	v := b.safety.check(raw)
 	lang := ""
 	if v.emergency == "" && !v.crisis && v.sameDay == "" {
-		// The other languages' lexicons are read whatever the message
-		// looks like: a short cry for help has too few words to tell its
-		// language by.
-		lang = otherLanguage(raw)
-		v = foreignSafety(b.safety.exclusions.blank(raw))
+		// The other languages' lexicons are read unless the message is
+		// plainly English: a short cry for help has too few words to tell
+		// its language by.
+		ml := readLanguage(raw)
+		lang = ml.lang
+		if ml.mayBeForeign() {
+			v = foreignSafety(b.safety.exclusions.blank(raw))
+		}
 	}
 	switch {
 	case v.emergency != "":

@@ -33,17 +33,32 @@ var englishStopwords = wordSet(strings.Fields(
 	"the a an and is i im my me to of in on it its for with after but not this that have has was are do dont can " +
 		"when what how should from at be been or so just if your you back"))
 
-// otherLanguage names the language of a message written in one of the
-// languages Spotter reads, or "" for English or a message too short to tell.
-func otherLanguage(raw []string) string {
+// messageLanguage is what a message's little words say about its language.
+type messageLanguage struct {
+	// lang is the other language the message is written in ("es"), or ""
+	// for English or a message too short to tell.
+	lang string
+	// english and foreign count the English little words and those of the
+	// likeliest other language.
+	english, foreign int
+}
+
+// mayBeForeign reports whether the other languages' lexicons are worth
+// reading: not for a message plainly in English.
+func (m messageLanguage) mayBeForeign() bool {
+	return m.lang != "" || m.foreign > 0 || m.english < 3
+}
+
+// readLanguage tells which of the languages Spotter reads a message is in.
+func readLanguage(raw []string) messageLanguage {
 	toks := foldAll(raw)
-	en := 0
+	var m messageLanguage
 	for _, t := range raw {
 		if englishStopwords[t] {
-			en++
+			m.english++
 		}
 	}
-	best, bestCount := "", 0
+	best := ""
 	for _, l := range languages {
 		n := 0
 		for _, t := range toks {
@@ -51,23 +66,24 @@ func otherLanguage(raw []string) string {
 				n++
 			}
 		}
-		if n > bestCount {
-			best, bestCount = l.code, n
+		if n > m.foreign {
+			best, m.foreign = l.code, n
 		}
 	}
-	if bestCount >= 2 && bestCount > en {
-		return best
-	}
-	// A short message with hardly any little words ("quiero morir") is
-	// told by its warning signs.
-	if en <= 1 {
+	switch {
+	case m.foreign >= 2 && m.foreign > m.english:
+		m.lang = best
+	case m.english <= 1:
+		// A short message with hardly any little words ("quiero morir")
+		// is told by its warning signs.
 		for _, l := range languages {
 			if l.crisis.contains(toks) || l.concepts.contains(toks) {
-				return l.code
+				m.lang = l.code
+				break
 			}
 		}
 	}
-	return ""
+	return m
 }
 
 // foreignSafety runs the emergency and crisis lexicons of every language

@@ -27,15 +27,26 @@ type phrasePattern struct {
 }
 
 type phraseStep struct {
-	words    []string // exact alternatives
-	prefixes []string // prefix alternatives (written with a trailing *)
-	gap      int      // other words allowed before this step
+	words    []string            // exact alternatives
+	wordSet  map[string]struct{} // the same, for steps with many alternatives
+	prefixes []string            // prefix alternatives (written with a trailing *)
+	gap      int                 // other words allowed before this step
 }
 
+// manyWords is the number of alternatives above which a step looks a
+// word up in a set instead of comparing it with each in turn.
+const manyWords = 8
+
 func (s phraseStep) accepts(tok string) bool {
-	for _, w := range s.words {
-		if tok == w {
+	if s.wordSet != nil {
+		if _, ok := s.wordSet[tok]; ok {
 			return true
+		}
+	} else {
+		for _, w := range s.words {
+			if tok == w {
+				return true
+			}
 		}
 	}
 	for _, p := range s.prefixes {
@@ -83,6 +94,12 @@ func parsePattern(src string, label int) (phrasePattern, bool) {
 				st.prefixes = append(st.prefixes, w)
 			} else {
 				st.words = append(st.words, alt)
+			}
+		}
+		if len(st.words) > manyWords {
+			st.wordSet = make(map[string]struct{}, len(st.words))
+			for _, w := range st.words {
+				st.wordSet[w] = struct{}{}
 			}
 		}
 		p.steps = append(p.steps, st)
