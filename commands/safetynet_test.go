@@ -1,10 +1,15 @@
 package commands
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/discordtest"
 	"github.com/spotter-bot/spotter/knowledge"
 )
@@ -152,5 +157,29 @@ func TestRedFlagOutcomeUsesTheLocaleHint(t *testing.T) {
 	shown := redFlagText(outcome)
 	if !strings.Contains(shown, "999") || strings.Contains(shown, "911") {
 		t.Errorf("an en-GB member's emergency outcome should show 999 only:\n%s", shown)
+	}
+}
+
+// The share handler itself refuses the emergency and crisis entries, even
+// for a click that got past the router's check that the button was on the
+// message (issue 12, item 6).
+func TestShareRefusesUrgentEntriesAtTheSource(t *testing.T) {
+	kb, err := knowledge.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &soreBack{kb: kb}
+	for _, id := range []string{"emergency", "crisis"} {
+		req := &bot.Request{Route: soreBackShare, Interaction: &discordgo.Interaction{
+			Type:    discordgo.InteractionMessageComponent,
+			GuildID: discordtest.DefaultGuildID,
+			Member:  &discordgo.Member{User: &discordgo.User{ID: member.UserID}},
+			Data:    discordgo.MessageComponentInteractionData{CustomID: soreBackShare + ":" + id},
+		}}
+		resp, err := s.share(context.Background(), req)
+		var ue *bot.UserError
+		if resp != nil || !errors.As(err, &ue) {
+			t.Errorf("sharing %s: response %+v, error %v; want a refusal", id, resp, err)
+		}
 	}
 }

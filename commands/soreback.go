@@ -158,6 +158,11 @@ func (s *soreBack) share(ctx context.Context, req *bot.Request) (*bot.Response, 
 	if !req.InGuild() {
 		return nil, bot.Userf("Sharing works in server channels; here in DMs the answer is already yours.")
 	}
+	if e.Kind != knowledge.KindTopic {
+		// Emergency and crisis cards are about what one member wrote:
+		// never posted in a channel, whatever a button says.
+		return nil, bot.Userf("That answer stays private. If someone needs help, reach out to them directly.")
+	}
 	card := s.kb.Card(knowledge.Result{Kind: knowledge.ResultEntry, Entry: e}, "")
 	resp := &bot.Response{
 		Kind:       bot.KindMessage,
