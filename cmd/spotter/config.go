@@ -6,6 +6,9 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"reflect"
+	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -148,17 +151,121 @@ func loadDatabaseConfig(path string) (Config, error) {
 
 func parseConfig(text string, cfg *Config) error {
 	meta, err := toml.Decode(text, cfg)
+	var pe toml.ParseError
+	if errors.As(err, &pe) && strings.HasPrefix(pe.Message, "invalid duration") && pe.LastKey != "" {
+		return fmt.Errorf("line %d: %s = %s is not a duration: write it in quotes, like \"3h\", \"90m\" or \"1h30m\"",
+			pe.Position.Line, pe.LastKey, strings.TrimPrefix(pe.Message, "invalid duration: "))
+	}
 	if err != nil {
 		return fmt.Errorf("not valid TOML: %w", err)
 	}
 	if undecoded := meta.Undecoded(); len(undecoded) > 0 {
-		keys := make([]string, len(undecoded))
-		for i, k := range undecoded {
-			keys[i] = k.String()
-		}
-		return fmt.Errorf("unknown key %s: check the spelling against config.example.toml", strings.Join(keys, ", "))
+		return errors.New(unknownKeys(meta, undecoded))
 	}
 	return nil
+}
+
+// unknownKeys says what is wrong with keys the configuration does not
+// have, with the nearest known section or key when one is close: a
+// misspelled section once (not once per key in it), a key in the wrong
+// place or misspelled with where it belongs.
+func unknownKeys(meta toml.MetaData, keys []toml.Key) string {
+	sections := configSections()
+	var problems []string
+	seen := map[string]bool{}
+	for _, k := range keys {
+		section := k[0]
+		fields, known := sections[section]
+		switch {
+		case len(k) == 1 && meta.Type(section) != "Hash":
+			if owner := sectionOf(section, sections); owner != "" {
+				problems = append(problems, fmt.Sprintf("%s is a key of [%s]: put it under that section", section, owner))
+			} else {
+				problems = append(problems, fmt.Sprintf("unknown key %s: every key belongs under a section such as [discord]", section))
+			}
+			seen[section] = true
+		case !known:
+			if !seen[section] {
+				problems = append(problems, fmt.Sprintf("unknown section [%s]%s", section, didYouMean(section, keysOf(sections), "[%s]")))
+				seen[section] = true
+			}
+		default:
+			problems = append(problems, fmt.Sprintf("unknown key %s%s", k.String(), didYouMean(k[len(k)-1], fields, section+".%s")))
+		}
+	}
+	return strings.Join(problems, "; ") + " (every key is listed in config.example.toml)"
+}
+
+// configSections maps each section of Config to its keys, from the toml tags.
+func configSections() map[string][]string {
+	out := map[string][]string{}
+	t := reflect.TypeFor[Config]()
+	for i := range t.NumField() {
+		f := t.Field(i)
+		var keys []string
+		for j := range f.Type.NumField() {
+			keys = append(keys, f.Type.Field(j).Tag.Get("toml"))
+		}
+		out[f.Tag.Get("toml")] = keys
+	}
+	return out
+}
+
+func keysOf(m map[string][]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// sectionOf names the section that has key, for a key written before any
+// section header.
+func sectionOf(key string, sections map[string][]string) string {
+	for _, name := range keysOf(sections) {
+		if slices.Contains(sections[name], key) {
+			return name
+		}
+	}
+	return ""
+}
+
+// didYouMean returns ": did you mean X?" for the closest candidate within
+// a small edit distance (formatted with format), or "".
+func didYouMean(got string, candidates []string, format string) string {
+	best, bestDist := "", 0
+	for _, c := range candidates {
+		d := editDistance(strings.ToLower(got), c)
+		if best == "" || d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	if best == "" || bestDist > max(2, len(best)/3) {
+		return ""
+	}
+	return ": did you mean `" + fmt.Sprintf(format, best) + "`?"
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // Validate checks every key and names the key and the fix in its error.
@@ -201,7 +308,7 @@ func (c Config) Validate() error {
 		add("checkins.global_rate_limit %d is not a rate Discord grants: use 50 (requests per second), or the higher limit Discord gave your bot", c.Checkins.GlobalRateLimit)
 	}
 	if c.Checkins.LateGrace < time.Minute || c.Checkins.LateGrace > 24*time.Hour {
-		add("checkins.late_grace %q must be between \"1m\" and \"24h\": how late a check-in missed during downtime may still be sent", c.Checkins.LateGrace)
+		add("checkins.late_grace %q must be between \"1m\" and \"24h\", written in quotes like \"3h\": how late a check-in missed during downtime may still be sent", c.Checkins.LateGrace)
 	}
 	if c.Privacy.CheckinEntryDays < 1 || c.Privacy.CheckinEntryDays > 3650 {
 		add("privacy.checkin_entry_days %d must be from 1 to 3650: how many days pain entries are kept", c.Privacy.CheckinEntryDays)

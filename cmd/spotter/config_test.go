@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -129,5 +130,31 @@ format = "json"
 	}
 	if cfg.Discord.APIURL != "http://127.0.0.1:9999/api/v9" || len(cfg.Discord.DevGuildIDs) != 1 || cfg.Log.Format != "json" {
 		t.Errorf("keys not read: %+v", cfg)
+	}
+}
+
+func TestConfigMistakesSuggestTheFix(t *testing.T) {
+	cases := []struct{ name, text, want string }{
+		{"misspelled section", "[discord]\ntoken = \"t\"\n[checkin]\nlate_grace = \"3h\"\n", "unknown section [checkin]: did you mean `[checkins]`?"},
+		{"misspelled key", "[discord]\ntoken = \"t\"\n[checkins]\nlate_gracee = \"3h\"\n", "unknown key checkins.late_gracee: did you mean `checkins.late_grace`?"},
+		{"key outside its section", "token = \"t\"\n", "token is a key of [discord]"},
+		{"duration in words", "[discord]\ntoken = \"t\"\n[checkins]\nlate_grace = \"3 hours\"\n", `checkins.late_grace = "3 hours" is not a duration: write it in quotes, like "3h"`},
+		{"duration as a bare number", "[discord]\ntoken = \"t\"\n[checkins]\nlate_grace = 3\n", `like "3h"`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := LoadConfig(writeConfig(t, tc.text), noEnv)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %v, want it to say %q", err, tc.want)
+			}
+			if exitCode(err, &strings.Builder{}) != 2 {
+				t.Error("a config mistake should exit 2")
+			}
+		})
+	}
+	// A misspelled section is reported once, not once per key in it.
+	_, err := LoadConfig(writeConfig(t, "[discord]\ntoken = \"t\"\n[checkin]\nlate_grace = \"3h\"\nglobal_rate_limit = 50\n"), noEnv)
+	if n := strings.Count(fmt.Sprint(err), "checkin"); n != 2 {
+		t.Errorf("the misspelled section should be named once (with its fix): %v", err)
 	}
 }

@@ -29,55 +29,172 @@ type usageError struct{ msg string }
 
 func (e *usageError) Error() string { return e.msg }
 
+// errHelpShown means a subcommand printed its help for -h; run exits 0.
+var errHelpShown = errors.New("help shown")
+
 // subcommand is one word after "spotter".
 type subcommand struct {
+	// usage is the synopsis, e.g. "spotter backup [-config FILE] OUT".
+	usage string
+	// summary is one line for the list `spotter help` prints.
 	summary string
-	run     func(ctx context.Context, args []string, env environment) error
+	// help says more, for `spotter help NAME` and `spotter NAME -h`.
+	help string
+	run  func(ctx context.Context, args []string, env environment) error
 }
 
 // environment is what a subcommand may touch of the outside world.
 type environment struct {
 	getenv func(string) string
+	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
 }
 
 func subcommands() map[string]subcommand {
 	return map[string]subcommand{
-		"run":     {summary: "run the bot (the default): spotter [run] [-config FILE]", run: runBot},
-		"help":    {summary: "list the subcommands", run: runHelp},
-		"ask":     {summary: "print the answer /sore-back gives: spotter ask [-json] [-region CODE] QUESTION...", run: runAsk},
-		"kb":      {summary: "check the knowledge base and form-tip cards: spotter kb lint [-dir DIR]", run: runKB},
-		"privacy": {summary: "export or delete one member's data (for admins): spotter privacy export|delete [-config FILE] USER_ID", run: runPrivacy},
+		"run": {
+			usage:   "spotter [run] [-config FILE]",
+			summary: "run the bot (the default)",
+			help: `Connects to Discord, registers the slash commands and answers them until
+SIGINT or SIGTERM. The configuration is read from FILE (default ./config.toml);
+DISCORD_TOKEN overrides discord.token. A relative database.path is read from
+the config file's folder. Exit codes: 0 clean shutdown, 2 a problem a restart
+cannot fix (configuration, database path, rejected token), 1 anything else.`,
+			run: runBot,
+		},
+		"help": {
+			usage:   "spotter help [SUBCOMMAND]",
+			summary: "list the subcommands, or explain one",
+			help:    "Lists the subcommands; with a name, prints that subcommand's usage and flags. Same as spotter -h.",
+			run:     runHelp,
+		},
+		"version": {
+			usage:   "spotter version",
+			summary: "print the version, Go version and build settings",
+			help:    "Prints what this binary was built from: module version, commit when known, Go version, platform and whether SQLite (cgo) is linked.",
+			run:     runVersion,
+		},
+		"ask": {
+			usage:   "spotter ask [-json] [-region CODE] QUESTION...",
+			summary: "print the answer /sore-back gives, with its buttons and menu",
+			help: `Prints the answer a member would see for QUESTION, run through the real
+/sore-back command, with the buttons and the related-topics menu under it.
+No Discord needed. Example: spotter ask "lower back is cooked after DLs"`,
+			run: runAsk,
+		},
+		"kb": {
+			usage:   "spotter kb lint [-dir DIR]",
+			summary: "check the knowledge base and form-tip cards",
+			help:    "Checks every entry (or the files in DIR, while you edit them) and every form-tip card, and says how many it checked.",
+			run:     runKB,
+		},
+		"privacy": {
+			usage:   "spotter privacy export|delete [-config FILE] [-yes] USER_ID",
+			summary: "export or delete one member's data (for admins)",
+			help: `export prints everything kept about the member as JSON; delete erases it
+after you type "yes" (-yes skips the question, for scripts). The database is
+database.path from FILE (default ./config.toml); a relative path is read from
+the config file's folder. A database that does not exist is an error: nothing
+is created. USER_ID is the member's Discord id: turn on Developer Mode (User
+Settings > Advanced), right-click the member, Copy User ID.`,
+			run: runPrivacy,
+		},
+		"backup": {
+			usage:   "spotter backup [-config FILE] OUT",
+			summary: "copy the database consistently, even while the bot runs",
+			help: `Writes a consistent copy of the database (database.path in FILE, default
+./config.toml) to OUT, safely while the bot runs, and checks the copy. OUT
+must not exist: a backup never overwrites anything. The copy holds health
+data: it is created readable by its owner only.`,
+			run: runBackup,
+		},
 	}
 }
 
 // run is the whole program: main only calls it and maps its error to an
-// exit code.
+// exit code. Questions (privacy delete) are read from the process's stdin.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	env := environment{getenv: getenv, stdout: stdout, stderr: stderr}
+	return runIn(ctx, args, environment{getenv: getenv, stdin: os.Stdin, stdout: stdout, stderr: stderr})
+}
+
+// runIn is run with every input given, so tests can answer questions.
+func runIn(ctx context.Context, args []string, env environment) error {
 	name := "run"
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		name, args = args[0], args[1:]
+	if len(args) > 0 {
+		switch {
+		case isHelpFlag(args[0]):
+			name, args = "help", nil
+		case !strings.HasPrefix(args[0], "-"):
+			name, args = args[0], args[1:]
+		}
 	}
 	sub, ok := subcommands()[name]
 	if !ok {
 		return &usageError{msg: fmt.Sprintf("unknown subcommand %q: run 'spotter help' for the list", name)}
 	}
-	return sub.run(ctx, args, env)
+	if err := sub.run(ctx, args, env); !errors.Is(err, errHelpShown) {
+		return err
+	}
+	return nil
 }
 
-func runHelp(_ context.Context, _ []string, env environment) error {
+func isHelpFlag(arg string) bool {
+	return arg == "-h" || arg == "-help" || arg == "--help"
+}
+
+func runHelp(_ context.Context, args []string, env environment) error {
 	subs := subcommands()
+	if len(args) > 0 {
+		sub, ok := subs[args[0]]
+		if !ok {
+			return &usageError{msg: fmt.Sprintf("unknown subcommand %q: run 'spotter help' for the list", args[0])}
+		}
+		// The subcommand prints its own help, flags included.
+		return sub.run(context.Background(), []string{"-h"}, env)
+	}
 	names := make([]string, 0, len(subs))
 	for n := range subs {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	fmt.Fprintln(env.stdout, "Spotter: a Discord bot that looks after lifters' lower backs.")
-	fmt.Fprintln(env.stdout, "\nSubcommands:")
+	fmt.Fprintln(env.stdout, "\nUsage:")
 	for _, n := range names {
-		fmt.Fprintf(env.stdout, "  %-8s %s\n", n, subs[n].summary)
+		fmt.Fprintf(env.stdout, "  %s\n        %s\n", subs[n].usage, subs[n].summary)
+	}
+	fmt.Fprintln(env.stdout, "\nRun 'spotter help SUBCOMMAND' for one subcommand's flags.")
+	return nil
+}
+
+// printHelp prints a subcommand's usage, help and flags.
+func printHelp(w io.Writer, name string, flags *flag.FlagSet) {
+	sub := subcommands()[name]
+	fmt.Fprintf(w, "usage: %s\n\n%s\n", sub.usage, sub.help)
+	if flags == nil {
+		return
+	}
+	var buf strings.Builder
+	flags.SetOutput(&buf)
+	flags.PrintDefaults()
+	flags.SetOutput(io.Discard)
+	if buf.Len() > 0 {
+		fmt.Fprintf(w, "\nFlags:\n%s", buf.String())
+	}
+}
+
+// parseFlags parses a subcommand's flags: -h prints its help to stdout
+// (errHelpShown, so run exits 0), a mistake is a usageError that says
+// where to read the usage.
+func parseFlags(flags *flag.FlagSet, name string, args []string, env environment) error {
+	flags.SetOutput(io.Discard)
+	err := flags.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		printHelp(env.stdout, name, flags)
+		return errHelpShown
+	}
+	if err != nil {
+		return &usageError{msg: fmt.Sprintf("%v: run 'spotter help %s'", err, name)}
 	}
 	return nil
 }
@@ -91,13 +208,15 @@ const retentionSweepInterval = time.Hour
 
 func runBot(ctx context.Context, args []string, env environment) error {
 	flags := flag.NewFlagSet("spotter", flag.ContinueOnError)
-	flags.SetOutput(env.stderr)
 	configPath := flags.String("config", "config.toml", "path to the TOML configuration file")
-	if err := flags.Parse(args); err != nil {
-		return &usageError{msg: err.Error()}
+	if err := parseFlags(flags, "run", args, env); err != nil {
+		return err
 	}
 	if flags.NArg() > 0 {
-		return &usageError{msg: fmt.Sprintf("unexpected argument %q", flags.Arg(0))}
+		return &usageError{msg: fmt.Sprintf("unexpected argument %q: run 'spotter help' for the subcommands", flags.Arg(0))}
+	}
+	if err := requireCgo(); err != nil {
+		return err
 	}
 	cfg, err := LoadConfig(*configPath, env.getenv)
 	if err != nil {
@@ -107,11 +226,16 @@ func runBot(ctx context.Context, args []string, env environment) error {
 	for _, w := range configWarnings(cfg) {
 		logger.Warn(w)
 	}
+	dbPath, err := botDatabasePath(*configPath, cfg)
+	if err != nil {
+		return err
+	}
 
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	db, err := store.Open(ctx, cfg.Database.Path)
+	logger.Info("opening the database", "path", dbPath)
+	db, err := store.Open(ctx, dbPath)
 	if errors.Is(err, store.ErrUnusablePath) || errors.Is(err, store.ErrCorrupt) {
 		// Restarting cannot fix these: exit 2 so systemd does not loop.
 		return &configError{msg: err.Error()}
@@ -162,6 +286,7 @@ func runBot(ctx context.Context, args []string, env environment) error {
 		startErr = sched.Start(b.Discord())
 	}
 	if startErr == nil {
+		logger.Info("invite Spotter to a server with this link", "url", inviteURL(b.ApplicationID()))
 		logger.Info("spotter is running; press Ctrl+C to stop")
 		<-ctx.Done()
 		logger.Info("shutting down")

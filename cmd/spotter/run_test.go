@@ -11,8 +11,8 @@ func TestHelpListsEverySubcommand(t *testing.T) {
 	if err := run(context.Background(), []string{"help"}, noEnv, &out, &out); err != nil {
 		t.Fatal(err)
 	}
-	for name := range subcommands() {
-		if !strings.Contains(out.String(), "  "+name+" ") {
+	for name, sub := range subcommands() {
+		if !strings.Contains(out.String(), "  "+sub.usage+"\n") || !strings.Contains(out.String(), sub.summary) {
 			t.Errorf("help does not list %q:\n%s", name, out.String())
 		}
 	}
