@@ -3,7 +3,9 @@
 // Usage:
 //
 //	spotter [-config FILE]       run the bot (default config: ./config.toml)
-//	spotter help                 list the subcommands
+//	spotter help [SUBCOMMAND]    list the subcommands, or explain one (also -h)
+//	spotter version              what this binary was built from
+//	spotter backup OUT           a consistent copy of the database
 package main
 
 import (
