@@ -26,6 +26,7 @@ func expansionRules() []expansion {
 		{"something ...2 bad|serious|wrong|dangerous|worse", "serious"},
 		{"which|what|any|the ...2 symptoms|signs|list", "warning signs"},
 		{"go|going|head|heading|get|straight ...2 to ...1 er|e|hospital|emergency", "emergency"},
+		{"get|getting|need|needs|worth|book|booking ...3 mri|mris|xray|xrays|x|scan|scanned|imaging|ct", "imaging"},
 		{"more than ...3 tweak|strain|niggle|soreness|sore|ache|pull", "serious"},
 		{"build|building|ramp|ramping|work|working|bring|bringing ...4 back up", "return"},
 		{"bottom|base|tip|end ...2 of ...2 spine|spinal", "tailbone"},
