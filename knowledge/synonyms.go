@@ -32,6 +32,7 @@ func synonymGroups() []synonymGroup {
 		// Body and symptoms.
 		{"hamstring", []string{"hammies", "hammys", "hams", "hamstrings"}},
 		{"glute", []string{"glutes", "gluteal", "gluteus"}},
+		{"buttock", []string{"buttocks", "butt cheek", "butt cheeks", "bum cheek", "bum cheeks", "ass cheek", "ass cheeks"}},
 		{"erector", []string{"erectors", "erector spinae", "spinal erectors"}},
 		{"low back", []string{"lower back", "lowerback", "lumbar", "lumbar spine", "low back", "lower lumbar"}},
 		{"low back pain", []string{"lbp", "lower back pain"}},
