@@ -119,7 +119,7 @@ func checkinDefinition() *discordgo.ApplicationCommand {
 		Description:      "Daily pain check-ins by DM, to follow your recovery (only you see your answers)",
 		Contexts:         serversAndDMs(),
 		IntegrationTypes: guildInstall(),
-		Options: []*discordgo.ApplicationCommandOption{
+		Options: append([]*discordgo.ApplicationCommandOption{
 			sub("start", "Start (or change) daily check-ins by DM", pain("How your back feels now, 0 (no pain) to 10 (worst imaginable)"), clock(true), zone, days),
 			sub("workout", "Rate your back right after training; I'll ask again in 2 hours (rule of twos)", pain("How your back feels now, 0-10")),
 			sub("log", "Record how your back feels now", pain("How your back feels now, 0-10"),
@@ -132,7 +132,7 @@ func checkinDefinition() *discordgo.ApplicationCommand {
 			sub("resume", "Resume paused check-ins"),
 			sub("stop", "Stop your check-ins (your history is kept)"),
 			sub("settings", "Change the time, time zone or length of your check-ins", clock(false), zone, days),
-		},
+		}, shareSubcommands()...),
 	}
 }
 

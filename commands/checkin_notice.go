@@ -17,6 +17,18 @@ import (
 var noticeTexts = map[string]string{
 	store.NoticeCheckinsDMsClosed: "**Your check-ins are paused.** I couldn't deliver your check-in by DM: Discord says you don't accept direct messages from me. " +
 		"To get them again, allow direct messages from this server's members (tap the server name, then Privacy Settings), then run %s.",
+	store.NoticeShareCoachDMsClosed: "**A share of your check-ins is paused.** Your coach doesn't accept direct messages from me, so they got no update. " +
+		"They can allow DMs from this server's members; then share again. %s shows your shares.",
+	store.NoticeShareEnded: "**A share of your check-ins has ended**: your coach no longer holds a coach role, or one of you left the server. " +
+		"Nothing more goes to them; %s shows why.",
+	store.NoticeShareCoachDeleted: "**A share of your check-ins has ended**: your coach deleted their Spotter data. Nothing more goes to them; %s shows your shares.",
+}
+
+// noticeCommand is the command a notice's %s names, when not /checkin resume.
+var noticeCommand = map[string]string{
+	store.NoticeShareCoachDMsClosed: checkinName + " sharing",
+	store.NoticeShareEnded:          checkinName + " sharing",
+	store.NoticeShareCoachDeleted:   checkinName + " sharing",
 }
 
 // Discord's limits on what a notice may be added to.
@@ -63,7 +75,11 @@ func attachNotices(ctx context.Context, st *store.Store, req *bot.Request, resp 
 	var texts []string
 	for _, k := range kinds {
 		if t, ok := noticeTexts[k]; ok {
-			texts = append(texts, fmt.Sprintf(t, mention(checkinName+" resume")))
+			cmd, ok := noticeCommand[k]
+			if !ok {
+				cmd = checkinName + " resume"
+			}
+			texts = append(texts, fmt.Sprintf(t, mention(cmd)))
 		} else {
 			req.Log.Warn("a notice of unknown kind was dropped", "kind", k)
 		}

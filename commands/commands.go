@@ -43,6 +43,7 @@ func Register(r *bot.Router, deps Deps) {
 	registerRedFlag(r, deps)
 	registerFormTip(r, deps)
 	registerCheckin(r, deps)
+	registerCoach(r, deps)
 	registerPrivacy(r, deps)
 	registerRegion(r, deps)
 }

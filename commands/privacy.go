@@ -75,8 +75,9 @@ func privacySummary(policy retention.Policy) string {
 		"• **Red-flag check**: your answers only while a check is running (at most 24 hours); afterwards only the result level and its date.",
 		"• **Settings**: your region, so emergency numbers for your country come first.",
 		"• **Community tips**: a message of yours that a moderator saved, with its link.",
+		"• **Sharing with a coach** (if you choose to): whom you share with, what (notes or not, weekly or not), and when they were sent your summary; never a copy of it. A coach never gets red-flag answers or results.",
 		"",
-		"Why: to answer you, follow your recovery and show your history. Nothing health-related is ever posted in a channel or written to the bot's logs, and none of it is shared or sold.",
+		"Why: to answer you, follow your recovery and show your history. Nothing health-related is ever posted in a channel or written to the bot's logs, it is never sold, and it goes to a coach only if you share it.",
 	}, "\n")
 }
 
@@ -98,6 +99,7 @@ func holdings(d store.MemberExport) string {
 	if n := len(d.TipsAuthored); n > 0 {
 		lines = append(lines, fmt.Sprintf("%d community tip(s) you wrote", n))
 	}
+	lines = append(lines, shareHoldings(d)...)
 	if m := d.ModeratorTrail; m.TipsSaved+m.RolesNamed+m.SchedulesMade > 0 {
 		lines = append(lines, fmt.Sprintf("Moderator records naming you: %d tip(s) saved, %d role(s) named, %d schedule(s)", m.TipsSaved, m.RolesNamed, m.SchedulesMade))
 	}
@@ -128,7 +130,8 @@ func (p *privacy) export(ctx context.Context, req *bot.Request) (*bot.Response, 
 // askToDelete asks for a click before erasing anything.
 func (p *privacy) askToDelete(_ context.Context, req *bot.Request) (*bot.Response, error) {
 	resp := bot.Ephemeral("This erases everything Spotter keeps about you: check-in plans and ratings, queued DMs, red-flag results, " +
-		"your settings, and community tips you wrote (they leave the server's library). It cannot be undone, and no check-in DM " +
+		"your settings, shares with coaches (they end, and get nothing more), and community tips you wrote (they leave the server's library). " +
+		"If members share with you as a coach, those shares end and they are told. It cannot be undone, and no check-in DM " +
 		"will be sent to you again unless you start check-ins anew.")
 	resp.Components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
 		discordgo.Button{Label: "Delete everything", Style: discordgo.DangerButton, CustomID: privacyDeleteConfirm + ":" + req.UserID()},
