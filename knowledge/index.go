@@ -95,7 +95,12 @@ func buildIndex(an *analyzer, docs []*Entry) *index {
 						wordFreq[w]++
 					}
 				}
-				terms, _ := an.analyze(raw)
+				// Phrase expansions stand for a question's intent; in an
+				// entry's own text they would fire on reassurance ("doesn't
+				// mean you did something wrong") and on the warning signs
+				// every entry repeats, giving the intent to the wrong entries.
+				terms, added := an.analyze(raw)
+				terms = terms[:added]
 				prev := int32(-1)
 				for _, t := range terms {
 					// Numbers in prose are statistics; only titles, aliases and keywords index them.
