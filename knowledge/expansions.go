@@ -28,6 +28,7 @@ func expansionRules() []expansion {
 		{"go|going|head|heading|get|straight ...2 to ...1 er|e|hospital|emergency", "emergency"},
 		{"get|getting|need|needs|worth|book|booking ...3 mri|mris|xray|xrays|x|scan|scanned|imaging|ct", "imaging"},
 		{"do|use|try|swap|sub|replace|switch ...3 instead|alternative|alternatives", "alternative"},
+		{"pain|hurt|hurts|hurting|sore|ache|aching|problem|problems|issues|bad ...6 for ...2 years|months|yrs|ages", "chronic"},
 		{"more than ...3 tweak|strain|niggle|soreness|sore|ache|pull", "serious"},
 		{"build|building|ramp|ramping|work|working|bring|bringing ...4 back up", "return"},
 		{"bottom|base|tip|end ...2 of ...2 spine|spinal", "tailbone"},
