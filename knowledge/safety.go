@@ -136,6 +136,7 @@ func (s *safety) check(raw []string) safetyVerdict {
 	// edge off") is a crisis even without the word "myself", and so is
 	// hopelessness whose parts stand in different sentences.
 	v.crisis = v.crisis || found[conceptSelfHarmAct] && found[conceptCoping] ||
+		found[conceptNoBetter] && found[conceptNotWaiting] || found[conceptFarewellPast] && found[conceptGoodbye] ||
 		// Hopelessness told over two sentences: years more of this, and
 		// "I'd rather not"; "I'm done. Not with lifting. With everything."
 		found[conceptEndlessFuture] && found[conceptRefusal] || found[conceptDone] && found[conceptEverything]
@@ -231,7 +232,15 @@ func answeredNo(toks []string, end int) bool {
 	}
 	switch toks[end+2] {
 	case "no", "nope", "nah", "none", "never", "negative":
-		return end+3 >= len(toks) || toks[end+3] == clauseBreak
+		// "no." ends the answer; "no, more like..." goes on to say what
+		// it is instead. "no fever" is a new statement, not an answer.
+		if end+3 >= len(toks) {
+			return true
+		}
+		switch toks[end+3] {
+		case clauseBreak, "more", "just", "its", "only", "rather", "not", "nothing":
+			return true
+		}
 	}
 	return false
 }

@@ -56,6 +56,7 @@ const (
 	conceptLegFails
 	conceptRecent
 	conceptPain
+	conceptPainWorse
 	conceptHabitual
 	conceptCaught
 	conceptNoHarm
@@ -64,6 +65,10 @@ const (
 	conceptSelfHarmAct
 	conceptCoping
 	conceptEndlessFuture
+	conceptNoBetter
+	conceptNotWaiting
+	conceptFarewellPast
+	conceptGoodbye
 	conceptHotRoom
 	conceptLongSit
 	conceptFamilyIllness
@@ -90,7 +95,7 @@ func conceptPatterns() [numConcepts][]string {
 			"dead|deadness ...1 feeling|feel|sensation",
 			"feels|feel|feeling|felt|like|gone|went|goes|keeps|fallen|falling|falls|fall ...3 asleep",
 			"sit|sitting|sat on nothing|air", "feel|feels|felt|feeling ...1 nothing",
-			"thick ...1 glove|gloves|mitten|layer", "cardboard|leather|plastic",
+			"thick ...1 glove|gloves|mitten|layer", "cardboard|leather|plastic", "feels|feel|feeling ...2 dull|duller",
 			"rubbery|rubber|wooden|muted|dulled|novocaine|anaesthetic|anesthetic|anaesthetised|anesthetized|dentist|clingfilm|cellophane",
 			"someone|somebody ...1 elses", "wrapped ...1 in ...2 clingfilm|plastic|cotton|film|cellophane|tape",
 			"nothing|not|doesnt|didnt ...3 feel|feels|felt ...1 right|normal|same",
@@ -136,7 +141,8 @@ func conceptPatterns() [numConcepts][]string {
 			"cant|cannot|couldnt|unable ...2 control ...5 bladder|bowel|bowels|pee|poo|poop|peeing|pooping|toilet|go|going|it",
 			"bladder|bowel|bowels ...2 control",
 			"cant|cannot|couldnt|unable|trouble|difficulty|hard|struggling|struggle|hardly|barely ...2 pee|peeing|piss|pissing|urinate|urinating|wee|weeing",
-			"cant|cannot|couldnt|dont|didnt|unable ... tell|feel|notice|know|sense ... need|needed|urge ... go|pee|wee|poo|poop|toilet|bathroom|number",
+			"cant|cannot|couldnt|dont|didnt|unable ... tell|feel|notice|know|sense|get|have ... need|needed|urge ... go|pee|wee|poo|poop|toilet|bathroom|number",
+			"accident|accidents ...6 number|poo|poop|bowel", "didnt|dont|never ...1 know|notice|feel ...2 til|till|until",
 			"cant|cannot|couldnt|didnt|dont|unable ... feel|feeling ...5 pee|peeing|urine|wee|poo|poop|pooing|pooping|bowel|bowels|bladder|stool|toilet|bathroom",
 			"poo|poop|bowel|bowels|bladder|toilet|bathroom|pee|wee|shit accident|accidents",
 			"bladder|bowel|bowels ... problem|problems|issue|issues|trouble|changes|change|dysfunction|leak|leaking|retention|weird|numb|full|accident",
@@ -165,6 +171,7 @@ func conceptPatterns() [numConcepts][]string {
 			"cant|cannot|couldnt|unable|trouble|struggling|struggle|difficulty ... get|keep|getting|keeping it up",
 			"cant|cannot|couldnt|unable|trouble|struggling|struggle|difficulty ... get|keep|stay|maintain|getting|keeping hard|erect|erection|erections",
 			"erectile*", "impoten*",
+			"cant|cannot|couldnt ...2 finish|climax|orgasm|cum ...3 bed|sex|gf|wife|partner|girlfriend|husband",
 			"dont|doesnt|didnt|wont|not ...2 work|working|function|functioning ...2 downstairs|below|there|properly",
 			"erection|erections problem|problems|issue|issues|trouble",
 			"no|lost ... erection|erections",
@@ -201,7 +208,7 @@ func conceptPatterns() [numConcepts][]string {
 		conceptWorsening: {
 			"worse|worsening|worsened|rapidly|quickly|fast|spreading|progressing|progressive",
 			"by the hour|day|minute", "more and more", "getting weaker",
-			"was ...1 just|only ...6 now", "this morning ...8 now ...3 up|spread|reached|whole", "by ...1 this|the ...1 evening|afternoon|night|tonight",
+			"was ...1 just|only ...6 now", "first ...6 then ...8 now", "this morning ...8 now ...3 up|spread|reached|whole", "by ...1 this|the ...1 evening|afternoon|night|tonight",
 		},
 		conceptFootDrop: {
 			"foot|feet ...2 drop|drops|drag|drags|dragging|slapping|slaps|flopping|flops",
@@ -209,7 +216,7 @@ func conceptPatterns() [numConcepts][]string {
 			"tripping|trip|trips ... over my ... toes|foot|feet",
 			"cant|cannot|couldnt|barely|hardly ... lift|raise|move|pull|point|flex|bend ...6 foot|feet|toes|legs|leg|it",
 			"toes|toe|foot|feet ...2 drag|drags|dragging|catch|catching|scuff|scuffs|scuffing",
-			"cant|cannot|couldnt ...4 on ...1 my ...1 heels|heel|toes|tiptoes|tiptoe",
+			"cant|cannot|couldnt ...4 on ...2 heels|heel|toes|tiptoes|tiptoe",
 			"paralys*", "paralyz*", "paraly*",
 		},
 		conceptTrauma: {
@@ -233,7 +240,7 @@ func conceptPatterns() [numConcepts][]string {
 			"fell|fall|landed|land|landing ... on my|the ...2 " + bodyParts,
 			"bad|hard|big|nasty|serious|heavy|huge fall|crash|accident",
 			"pinned|crushed|trapped ... under|by ... bar|barbell|weight|weights",
-			"got pinned|crushed",
+			"got pinned|crushed", "pinned|crushed|trapped|squashed ...1 me",
 		},
 		conceptCancer: {
 			"cancer*", "tumor*", "tumour*", "chemo*", "oncolog*", "metasta*",
@@ -323,7 +330,7 @@ func conceptPatterns() [numConcepts][]string {
 			"drenching|drenched|soaking|pouring ...1 sweat|sweats",
 			"sheets|sheet|bed|pillow|shirt|tshirt|pyjamas|pajamas ...3 soaked|drenched|soaking|drenching|wet",
 			"wake|waking|woke ...3 soaked|drenched|soaking|dripping|sweating|sweaty",
-			"drenched|soaked|soaking|drenching ...3 night|nights|morning|sleep",
+			"drenched|soaked|soaking|drenching ...3 night|nights|morning|sleep", "soaked|drenched|dripping ...2 every ...1 night|morning", "change|changing ...2 the ...1 sheets|shirt|pyjamas|tshirt",
 			"soaked|drenched|soaking|drenching ...3 sheets|bed|pillow|pyjamas|pajamas|shirt",
 		},
 		conceptInfection: {
@@ -367,7 +374,8 @@ func conceptPatterns() [numConcepts][]string {
 			"no injury|lift|lifting|gym|training|incident|trauma|trigger|cause|reason",
 		},
 		conceptNightPain: {
-			"worse|worst|bad|awful|hurts ...3 night|nights|nighttime|overnight|bed|lying|sleeping",
+			"worse|worst|bad|awful|hurts ...3 night|nights|nighttime|overnight|bed|lying|sleeping|1am|2am|3am|4am|5am",
+			"nothing ...1 helps|works|eases", "rest|resting ...2 does ...1 nothing", "same ...4 moving|lying|resting|still|sitting",
 			"night|nights|nighttime ...3 unbearable|worse|worst|awful|agony|terrible|excruciating|hurts|killer",
 			"wakes|woke|waking|keeps|kept ...2 me ...5 up|night|sleep|awake",
 			"lying|laying|lie|bed ...6 worse|worst", "doesnt ...1 matter ...3 rest|resting|lying|sit|sitting|position",
@@ -389,6 +397,9 @@ func conceptPatterns() [numConcepts][]string {
 		conceptPain: {
 			"pain|painful|hurts|hurting|hurt|killing|agony|sore|aching|ache|achy|tweak|tweaked|injury|injured|screaming|spasm|spasms",
 		},
+		conceptPainWorse: {
+			"worse|worsening", "more ...1 painful|pain|sore", "flared|flaring ...1 up|badly|bad",
+		},
 		conceptHabitual: {
 			"always|usually|years|ages|forever", "every time", "used to", "for a while|long time",
 			"since|after ...4 having|had|birth|baby|babies|kids|kid|pregnancy|childbirth|giving", "been like that|this", "been ...1 like ...1 that|this",
@@ -399,11 +410,11 @@ func conceptPatterns() [numConcepts][]string {
 			"caught|catch|catching ...3 safeties|safety|pins|spotters|spotter|straps|arms",
 		},
 		conceptNoHarm: {
-			"nobody|noone|no one ...1 hurt|injured", "back|im|i|nobody|everyone ...3 fine|ok|okay|unhurt|unharmed|good",
+			"nobody|noone|one ...1 hurt|injured|touched", "back|im|i|everyone|everything ...1 is|am|are|was|feels|felt ...2 fine|ok|okay|unhurt|unharmed|good", "im ...1 fine|ok|okay|unhurt", "all good", "back|im|i ...2 totally|completely|perfectly ...1 fine|ok|okay|good", "didnt|never|not ...2 touch|hit ...1 me",
 		},
 		conceptResolved: {
 			"back to normal", "normal again", "went|goes|go|gone ...1 away", "wore|wears off", "cleared|clears", "warmed ...1 up",
-			"came|comes back", "then|now|after ...3 fine|ok|okay|normal", "fine|ok|okay|normal ...1 after|within|once ...3 hour|hours|minutes|mins|min|hr|hrs|while|bit|walk|walking|stand|standing|getting|moving|got|off", "gone now", "fully|all ...1 gone", "better now", "recovered",
+			"came|comes back", "then|now|after ...3 fine|ok|okay|normal", "fine|ok|okay|normal ...1 after|within|once ...3 hour|hours|minutes|mins|min|hr|hrs|while|bit|walk|walking|stand|standing|getting|moving|got|off", "gone now", "fully|all ...1 gone", "better now", "recovered", "cleared ...1 me|to",
 		},
 		conceptOneLegPart: {
 			"leg|foot|thigh|calf|ankle|knee|shin|hamstring|quad|toe|sole",
@@ -424,6 +435,19 @@ func conceptPatterns() [numConcepts][]string {
 		},
 		conceptTearInside: {
 			"something ...1 tear|tore|torn|ripped|rip|burst|popped ...2 inside|in",
+		},
+		conceptNoBetter: {
+			"it|things ...1 doesnt|wont|never|dont ...2 get|gets ...1 better", "never gets better", "it ...1 doesnt|wont|never",
+		},
+		conceptNotWaiting: {
+			"not|aint|wont ...2 wait|waiting|stick|sticking|hang|hanging ...1 around",
+		},
+		conceptFarewellPast: {
+			"you ...2 were ...3 great|best|amazing|good|brilliant|legends", "its|it has ...1 been ...2 an|a ...1 honour|honor|pleasure",
+			"thanks|thank ...3 everyone|all|everybody|crew|lads|guys ...6 were",
+		},
+		conceptGoodbye: {
+			"goodbye|goodbyes|farewell|bye",
 		},
 		conceptEndlessFuture: {
 			"another|more ...4 years|decades|months ...3 like|of ...1 this", "rest of my life ...2 like this", "forever like this",
@@ -462,7 +486,7 @@ func conceptPatterns() [numConcepts][]string {
 		},
 		conceptVeryUnwell: {
 			"very|really|so|super|extremely unwell|ill|sick|rough", "vomiting|vomited|vomit|puking|puked|delirious|confused|shaking", "throwing|threw|chucking up",
-			"feel|feeling|felt ...3 terrible|awful|horrendous|horrible|death|dying|dreadful|rubbish|shocking", "cant|cannot|couldnt ...2 get ...2 off|out ...2 sofa|couch|bed", "cant|cannot|couldnt ...1 keep ...3 down", "poorly", "too weak ...3 get|stand|walk|move", "feel|feels ...1 like ...3 collapse|collapsing|dying", "not ...1 himself|herself|myself|themselves",
+			"feel|feeling|felt ...3 terrible|awful|horrendous|horrible|death|dying|dreadful|rubbish|shocking", "cant|cannot|couldnt ...2 get ...2 off|out ...2 sofa|couch|bed", "cant|cannot|couldnt ...1 keep ...3 down", "poorly", "out of it", "drowsy|delirious", "too weak ...3 get|stand|walk|move", "feel|feels ...1 like ...3 collapse|collapsing|dying", "not ...1 himself|herself|myself|themselves",
 		},
 		conceptLiftCause: {
 			"squat*", "deadlift*", "deads", "sled|sleds|prowler|sprint|sprints|running|conditioning|cardio|hiit|burpees|circuit|wod|metcon|rowing|carries|pushes|jumps",
@@ -508,7 +532,9 @@ func exclusionPatterns() []string {
 		"wake|woke|waking up ...1 with|so|stiff|stiffer|sore|sorer|achy|aching|locked|every|at",
 		"ball|balls of ...2 foot|feet",
 		"dark|darker|deep ...1 yellow|orange|amber",
-		"suicide grip|grips", "die on ...1 this|that|the ...1 hill", "rather ...1 die ...1 than ...2 do|doing|eat|go|run|squat|bench|train|another",
+		"suicide grip|grips", "passed ...1 out ...3 couch|sofa|bed|sleep|slept|asleep|napped|nap", "hopeless ...1 at|with", "burden ...3 spotter|spotters",
+		"no way forward ...2 on|with ...2 my ...1 squat|bench|deadlift|lift|lifts|total|progress",
+		"worried|scared|afraid ...2 about ...1 a|an ...1 tumour|tumor|cancer", "die on ...1 this|that|the ...1 hill", "rather ...1 die ...1 than ...2 do|doing|eat|go|run|squat|bench|train|another",
 		"paralysed|paralyzed|paralysis ...1 by|with ...2 choice|indecision|fear|options",
 		"nearly|almost ...1 fainted|died|passed ...4 when ...3 saw|heard|read|found", "burden ...2 on ...1 the ...2 rack|bench|platform|gym|team",
 		"numb|numbed ...1 to ...3 pain|it|the|leg",
@@ -589,6 +615,10 @@ const selfHarmVerbs = "hurt|hurting|harm|harming|harmed|cut|cutting|burn|burning
 func crisisPatterns() []string {
 	return []string{
 		"suicid*", "sucid*", "kms", "unaliv*",
+		// Someone asking where to find a crisis line gets the crisis card,
+		// which lists them. (Prefixes keep "line" and "number" out of the
+		// words misspellings are corrected towards.)
+		"crisis|helpline|hotline|support ...1 line*|number*|hotline*", "helpline|helplines|hotline|hotlines|samaritans|lifeline",
 		"kill|kil|killing|killed|unalive|off|offing ... myself|meself",
 		"suicide|suicidal|suicides",
 		"just|might|gonna|going|want|wanna|could|should|will|to|ready ...2 end|ending it",
@@ -617,7 +647,7 @@ func crisisPatterns() []string {
 		"nothing|nobody ... live for",
 		"not worth living", "life|living isnt|aint|not worth",
 		"give|giving|gave up on life|living",
-		"tired|sick|done ...2 of|with ...2 existing|living|life|everything|alive",
+		"tired|sick|done ...2 of|with ...2 existing|living|life|everything|alive|live",
 		"self harm|harming|harmed|injury|injure|injuring|destruct",
 		"selfharm*",
 		"harm|harming ... myself",
@@ -672,7 +702,7 @@ func crisisPatterns() []string {
 		"dont|cant|not|never ...2 see ...1 myself ...3 around|here|alive|living|being",
 		"if i ...1 didnt|dont|never|wouldnt|wont ...1 wake ...6 fine|ok|okay|good|relief|better",
 		"looking|looked|staring|stared|stood|standing ...3 over ...2 edge|ledge|bridge|railing",
-		"jump|jumping ... off ... bridge|building|roof|cliff",
+		"jump|jumping ... off ... bridge|building|roof|cliff|balcony|window|ledge|tower|multistorey",
 		// A burden to others.
 		"im|i|feel|feeling|being|such|just ...3 a ...1 burden", "burden ...2 to|on|for ...2 everyone|family|them|people|my|others|everybody|you|him|her", "better|happier|easier|lighter|quieter|simpler|calmer|safer ...2 off|if|without ...3 me|gone|wasnt|werent|around|dead",
 		"waste of ...1 space|oxygen|air|life", "already ...1 gone|dead", "another ...4 years|decades ...3 like this ...4 rather not|cant|cannot|couldnt|no way",
@@ -700,7 +730,10 @@ func crisisPatterns() []string {
 		"wont|not|never ...3 need|needing ...3 it|them|this|my ...2 anymore|more|longer", "need|needing ...4 where im|ill ...1 going|be",
 		"last|final message|post|time|goodbye|note|check|checkin",
 		"wrote|writing|written|write ...2 letter|letters|note|notes ...3 to|for ...2 my|family|everyone|mum|mom|kids",
-		"sorted|sorting|sort|put ...3 affairs|will|wills", "things in order",
+		"sorted|sorting|sort|put ...3 affairs|will|wills", "things in order", "paid ...1 off ...2 debts|debt", "sold ...2 all ...1 my ...1 stuff|things|belongings|gear",
+		"weirdly|strangely|oddly ...1 calm|peaceful", "papers|will|documents|passwords|accounts ...3 together|sorted|ready",
+		"edge ...2 of ...1 the ...1 bridge|roof|cliff|building|platform|balcony", "worthless",
+		"be ...1 ok|okay|fine|alright|better ...1 without ...1 me|him|her",
 		// A plan or the means.
 		"have|got|made|making ...2 a|the|my plan", "plan|planned|planning ...4 do|end ...1 it",
 		"know|decided|worked|figured ...3 how|when|where ...3 do|end ...1 it",

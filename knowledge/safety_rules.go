@@ -75,7 +75,7 @@ func sameDayRule(f [numConcepts]bool, age int) safetyRule {
 		return ruleBoneThin
 	case f[conceptWeightLoss] && f[conceptUnexplained]:
 		return ruleWeightLoss
-	case f[conceptSpinalProcedure] && !f[conceptLongAgo] && (f[conceptRecent] || f[conceptWorsening] || f[conceptSudden]):
+	case f[conceptSpinalProcedure] && !f[conceptLongAgo] && (f[conceptPainWorse] || f[conceptSudden] || f[conceptRecent] && !f[conceptResolved]):
 		// A procedure in the last weeks, or pain getting worse since one:
 		// a question about lifting months after a good recovery is not.
 		return ruleProcedure
