@@ -230,7 +230,27 @@ func runBot(ctx context.Context, args []string, env environment) error {
 	if err != nil {
 		return err
 	}
+	return serveBot(ctx, cfg, dbPath, logger, botHooks{})
+}
 
+// botHooks is what `spotter playground` changes in the run path; the zero
+// value is production.
+type botHooks struct {
+	// now is the clock of the scheduler, the commands and retention; nil
+	// means time.Now.
+	now func() time.Time
+	// ready is called once the bot is connected and the scheduler runs.
+	ready func()
+}
+
+// serveBot runs the bot with cfg until ctx ends or SIGINT/SIGTERM: the one
+// wiring of the database, scheduler, commands and Discord session that both
+// `spotter run` and `spotter playground` use.
+func serveBot(ctx context.Context, cfg Config, dbPath string, logger *slog.Logger, hooks botHooks) error {
+	now := hooks.now
+	if now == nil {
+		now = time.Now
+	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
@@ -244,7 +264,7 @@ func runBot(ctx context.Context, args []string, env environment) error {
 		return err
 	}
 	defer db.Close()
-	keeper := retention.New(db, cfg.Privacy.policy(), time.Now, logger)
+	keeper := retention.New(db, cfg.Privacy.policy(), now, logger)
 	keeper.Start(retentionSweepInterval)
 	defer keeper.Stop()
 
@@ -253,14 +273,14 @@ func runBot(ctx context.Context, args []string, env environment) error {
 		return err
 	}
 	metrics := bot.NewMetrics()
-	sched, err := schedule.New(schedule.Options{Store: db, Logger: logger, Metrics: metrics,
+	sched, err := schedule.New(schedule.Options{Store: db, Now: now, Logger: logger, Metrics: metrics,
 		GlobalRateLimit: cfg.Checkins.GlobalRateLimit, LateGrace: cfg.Checkins.LateGrace})
 	if err != nil {
 		return err
 	}
 	router := bot.NewRouter()
 	commands.Register(router, commands.Deps{
-		Store: db, Knowledge: kb, Scheduler: sched, Retention: cfg.Privacy.policy(), Logger: logger,
+		Store: db, Knowledge: kb, Scheduler: sched, Now: now, Retention: cfg.Privacy.policy(), Logger: logger,
 	})
 	b, err := bot.New(bot.Options{
 		Token:       cfg.Discord.Token,
@@ -288,6 +308,9 @@ func runBot(ctx context.Context, args []string, env environment) error {
 	if startErr == nil {
 		logger.Info("invite Spotter to a server with this link", "url", inviteURL(b.ApplicationID()))
 		logger.Info("spotter is running; press Ctrl+C to stop")
+		if hooks.ready != nil {
+			hooks.ready()
+		}
 		<-ctx.Done()
 		logger.Info("shutting down")
 	}
