@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"crypto/ed25519"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -37,6 +38,15 @@ type Options struct {
 	ReadyTimeout time.Duration
 	// Guilds, if set, hears which servers the bot is in and leaves.
 	Guilds GuildObserver
+	// Mode is how interactions arrive: ModeGateway (the default) or
+	// ModeHTTP, Discord POSTing them to InteractionsHandler.
+	Mode string
+	// PublicKey is the application's Ed25519 public key from the Developer
+	// Portal, which signs every HTTP interaction; required in ModeHTTP.
+	PublicKey ed25519.PublicKey
+	// GuildPollInterval is how often ModeHTTP lists the bot's servers over
+	// REST to notice removals, which only the gateway reports. Default 10 min.
+	GuildPollInterval time.Duration
 }
 
 // GuildObserver hears the gateway's server events: the servers listed at
@@ -76,6 +86,12 @@ type Bot struct {
 	// base is cancelled when shutdown gives up waiting for handlers.
 	base       context.Context
 	cancelBase context.CancelFunc
+
+	// guildAPI lists the bot's servers in ModeHTTP; stopPoll ends that
+	// poll and pollDone is closed once it has.
+	guildAPI guildLister
+	stopPoll context.CancelFunc
+	pollDone chan struct{}
 }
 
 // New prepares a Bot; it does not connect until Start.
@@ -101,6 +117,9 @@ func New(opts Options) (*Bot, error) {
 	if opts.ReadyTimeout <= 0 {
 		opts.ReadyTimeout = 30 * time.Second
 	}
+	if err := checkMode(&opts); err != nil {
+		return nil, err
+	}
 	session, err := discordgo.New("Bot " + opts.Token)
 	if err != nil {
 		return nil, fmt.Errorf("create discord session: %w", err)
@@ -125,6 +144,7 @@ func New(opts Options) (*Bot, error) {
 		ready:      make(chan *discordgo.Ready, 1),
 		base:       base,
 		cancelBase: cancel,
+		guildAPI:   session,
 	}
 	b.serve = Chain(opts.Router.Serve, Logging(), AutoDefer(opts.DeferAfter), Recover())
 	session.AddHandler(b.onReady)
@@ -170,8 +190,12 @@ func (b *Bot) ApplicationID() string { return b.appID }
 func (b *Bot) Connected() bool { return b.connected.Load() }
 
 // Start checks the token, connects to the gateway, waits for READY and
-// registers the command definitions with one bulk overwrite.
+// registers the command definitions with one bulk overwrite. In ModeHTTP it
+// opens no gateway: see startHTTP.
 func (b *Bot) Start(ctx context.Context) error {
+	if b.opts.Mode == ModeHTTP {
+		return b.startHTTP(ctx)
+	}
 	if _, err := b.session.GatewayBot(discordgo.WithContext(ctx)); err != nil {
 		if ErrorStatus(err) == http.StatusUnauthorized {
 			return fmt.Errorf("%w (401 from %s): reset it in the Developer Portal and update DISCORD_TOKEN", ErrTokenRejected, b.opts.APIURL)
@@ -272,27 +296,30 @@ func (b *Bot) onEvent(_ *discordgo.Session, e *discordgo.Event) {
 		b.log.Error("an interaction could not be read", "err", err)
 		return
 	}
-	b.handle(&i, parseExtras(e.RawData), received)
+	b.handle(&i, parseExtras(e.RawData), received, restCallback{b.discord, &i})
 }
 
 // Handle answers one interaction received at the given time. The gateway
 // calls it for every INTERACTION_CREATE; benchmarks call it directly.
 func (b *Bot) Handle(i *discordgo.Interaction, received time.Time) {
-	b.handle(i, payloadExtras{}, received)
+	b.handle(i, payloadExtras{}, received, restCallback{b.discord, i})
 }
 
-func (b *Bot) handle(i *discordgo.Interaction, extras payloadExtras, received time.Time) {
+// handle is the dispatcher both transports share: it routes the
+// interaction through the middleware and sends the first response through
+// first, whatever the transport.
+func (b *Bot) handle(i *discordgo.Interaction, extras payloadExtras, received time.Time, first firstResponder) {
 	b.mu.Lock()
 	if b.closing {
 		b.mu.Unlock()
-		b.refuseWhileClosing(i)
+		b.refuseWhileClosing(i, first)
 		return
 	}
 	b.inflight.Add(1)
 	b.mu.Unlock()
 	defer b.inflight.Done()
 
-	a := &ack{discord: b.discord, interaction: i, retryUntil: received.Add(callbackRetryWindow)}
+	a := &ack{discord: b.discord, interaction: i, first: first, retryUntil: received.Add(callbackRetryWindow)}
 	req := &Request{Interaction: i, Received: received, Discord: b.discord, deferrer: a.deferReply, channelPerms: extras.channelPerms}
 	req.Log = b.log.With("interaction", i.ID, "user", req.UserID(), "guild", i.GuildID)
 	ctx, cancel := context.WithTimeout(b.base, b.opts.HandlerTimeout)
@@ -336,8 +363,8 @@ func errorResponse(req *Request, err error) (*Response, string) {
 }
 
 func (b *Bot) logSendFailure(req *Request, err error) string {
-	switch ErrorCode(err) {
-	case CodeUnknownInteraction:
+	switch {
+	case ErrorCode(err) == CodeUnknownInteraction || errors.Is(err, errReplyGone):
 		req.Log.Warn("interaction expired before the answer was sent", "took", time.Since(req.Received), "err", err)
 		return "expired"
 	default:
@@ -346,12 +373,12 @@ func (b *Bot) logSendFailure(req *Request, err error) string {
 	}
 }
 
-func (b *Bot) refuseWhileClosing(i *discordgo.Interaction) {
+func (b *Bot) refuseWhileClosing(i *discordgo.Interaction, first firstResponder) {
 	resp := Ephemeral(restartingMessage)
 	if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
 		resp = Choices(nil)
 	}
-	if err := respondInteraction(b.discord, i, resp.interactionResponse()); err != nil {
+	if err := first.respond(resp.interactionResponse()); err != nil {
 		b.log.Warn("could not tell a member the bot is restarting", "interaction", i.ID, "err", err)
 	}
 	b.metrics.Interactions.WithLabelValues("unknown", "refused_shutting_down").Inc()
@@ -377,6 +404,7 @@ func (b *Bot) Shutdown(ctx context.Context) error {
 		waitErr = fmt.Errorf("shutdown: handlers still running: %w", ctx.Err())
 		b.cancelBase()
 	}
+	b.stopGuildPoll()
 	closeErr := b.session.Close()
 	b.connected.Store(false)
 	b.cancelBase()

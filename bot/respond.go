@@ -17,6 +17,9 @@ import (
 type ack struct {
 	discord     Discord
 	interaction *discordgo.Interaction
+	// first carries the first response: a REST callback on the gateway,
+	// the HTTP reply in HTTP mode.
+	first firstResponder
 	// retryUntil is the last moment a failed first callback is worth
 	// retrying: Discord's deadline, less time for the retry to arrive.
 	retryUntil time.Time
@@ -32,6 +35,11 @@ type ack struct {
 func (a *ack) deferReply(_ context.Context, ephemeral bool) error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	return a.deferLocked(ephemeral)
+}
+
+// deferLocked is deferReply with a.mu held.
+func (a *ack) deferLocked(ephemeral bool) error {
 	if a.deferred || a.answered {
 		return nil
 	}
@@ -41,7 +49,7 @@ func (a *ack) deferReply(_ context.Context, ephemeral bool) error {
 	} else if ephemeral {
 		resp.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
 	}
-	if err := a.discord.InteractionRespond(a.interaction, resp); err != nil {
+	if err := a.first.respond(resp); err != nil {
 		return fmt.Errorf("defer interaction: %w", err)
 	}
 	a.deferred = true
@@ -53,12 +61,19 @@ func (a *ack) deferReply(_ context.Context, ephemeral bool) error {
 func (a *ack) send(resp *Response) error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	if !a.deferred && len(resp.Files) > 0 && !a.first.carriesFiles() {
+		// The first response cannot upload here: acknowledge, then attach
+		// the files to the edit that fills the placeholder in.
+		if err := a.deferLocked(resp.Ephemeral); err != nil {
+			return fmt.Errorf("respond to interaction with files: %w", err)
+		}
+	}
 	if !a.deferred {
-		err := respondInteraction(a.discord, a.interaction, resp.interactionResponse())
+		err := a.first.respond(resp.interactionResponse())
 		if err != nil && ErrorStatus(err) >= 500 && time.Now().Before(a.retryUntil) {
 			// A 5xx is Discord's hiccup, not a verdict on the answer: one
 			// more try while the interaction is still alive.
-			err = respondInteraction(a.discord, a.interaction, resp.interactionResponse())
+			err = a.first.respond(resp.interactionResponse())
 		}
 		if err == nil || ErrorCode(err) != CodeAlreadyAcknowledged {
 			a.answered = err == nil

@@ -183,7 +183,7 @@ func (s *Server) dispatchInteraction(a Actor, typ discordgo.InteractionType, cmd
 	s.interactions[st.id] = st
 	s.byToken[st.token] = st
 	s.mu.Unlock()
-	if err := s.gw.dispatch("INTERACTION_CREATE", raw); err != nil {
+	if err := s.deliver(st, raw); err != nil {
 		s.fatalf("dispatch interaction: %v", err)
 	}
 	return &Interaction{ID: st.id, Token: st.token, Type: typ, DispatchedAt: st.dispatchedAt, Payload: raw, s: s, st: st}

@@ -13,6 +13,16 @@
 //     heartbeats, RESUME with replay of missed dispatches, op 7 and op 9 on
 //     demand, and INTERACTION_CREATE for the interactions a test performs.
 //
+// Or, for a bot in HTTP-interactions mode, the interactions themselves go
+// the other way: SetInteractionsEndpoint checks the bot's endpoint as the
+// Developer Portal does (a signed PING answered with PONG, a bad signature
+// refused with 401); from then on every interaction is POSTed there, signed
+// with the stand-in's Ed25519 key (PublicKey), and the reply body is taken
+// as the interaction's callback under the same rules. PostToEndpoint sends
+// hand-made requests (bad or stale signatures, other methods, big bodies).
+// GET /users/@me/guilds and RemoveBotFromGuild let such a bot notice
+// removals without a gateway.
+//
 // A bot reaches it by giving its discordgo.Session an http.Client whose
 // RoundTripper rewrites https://discord.com/api/v9/... to APIURL(); the
 // gateway URL then comes from GET /gateway (or /gateway/bot), as in

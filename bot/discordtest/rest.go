@@ -86,6 +86,9 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request, path string) {
 			s.violate(Violation{Kind: "schema", Method: r.Method, Path: path, Detail: err.Error()})
 		}
 	}
+	if rt.interaction {
+		s.settleHTTPReply(params["webhook_token"])
+	}
 	rt.handle(c)
 	if !c.written {
 		c.noContent()

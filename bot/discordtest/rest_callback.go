@@ -39,32 +39,41 @@ func (c *call) callback() {
 	s := c.s
 	s.mu.Lock()
 	st := s.interactions[c.params["interaction_id"]]
+	s.mu.Unlock()
 	if st == nil || st.token != c.params["interaction_token"] {
-		s.mu.Unlock()
 		c.fail(newAPIError(http.StatusNotFound, codeUnknownInteraction))
 		return
 	}
+	if e := s.acceptCallback(st, discordgo.InteractionResponseType(body.Type), body.Data, c.body); e != nil {
+		c.fail(e)
+		return
+	}
+	c.noContent()
+}
+
+// acceptCallback applies an interaction's first response, however it came
+// (a REST callback, or the reply to an HTTP interaction): the first one
+// within the deadline wins, a second is 40060, a late one 10062, and the
+// type and data must suit the interaction.
+func (s *Server) acceptCallback(st *interaction, typ discordgo.InteractionResponseType, data json.RawMessage, body parsedBody) *apiError {
+	s.mu.Lock()
 	if st.cb != nil {
 		s.mu.Unlock()
-		c.fail(newAPIError(http.StatusBadRequest, codeAlreadyAcked))
-		return
+		return newAPIError(http.StatusBadRequest, codeAlreadyAcked)
 	}
 	// The deadline is read under the lock so Interaction.Wait, which
 	// checks under the same lock once the deadline has passed, agrees.
 	at := time.Now()
 	if at.Sub(st.dispatchedAt) > s.opts.CallbackDeadline {
 		s.mu.Unlock()
-		c.fail(newAPIError(http.StatusNotFound, codeUnknownInteraction))
-		return
+		return newAPIError(http.StatusNotFound, codeUnknownInteraction)
 	}
-	typ := discordgo.InteractionResponseType(body.Type)
-	created, e := s.applyCallbackLocked(st, typ, body.Data, c.body)
+	created, e := s.applyCallbackLocked(st, typ, data, body)
 	if e != nil {
 		s.mu.Unlock()
-		c.fail(e)
-		return
+		return e
 	}
-	st.cb = &storedCallback{typ: typ, data: body.Data, files: c.body.files, latency: at.Sub(st.dispatchedAt)}
+	st.cb = &storedCallback{typ: typ, data: data, files: body.files, latency: at.Sub(st.dispatchedAt)}
 	s.mu.Unlock()
 	s.sig.broadcast()
 	if created != nil {
@@ -72,7 +81,7 @@ func (c *call) callback() {
 	} else if typ == discordgo.InteractionResponseUpdateMessage {
 		s.emitMessage("MESSAGE_UPDATE", st.source)
 	}
-	c.noContent()
+	return nil
 }
 
 // applyCallbackLocked validates a callback for the interaction and applies

@@ -86,6 +86,8 @@ func apiRoutes() []*route {
 		{method: "GET", path: "/gateway", handle: (*call).getGateway},
 		{method: "GET", path: "/gateway/bot", handle: (*call).getGatewayBot},
 		{method: "GET", path: "/users/@me", handle: (*call).getCurrentUser},
+		{method: "GET", path: "/users/@me/guilds", handle: (*call).getCurrentUserGuilds},
+		{method: "GET", path: "/oauth2/applications/@me", handle: (*call).getCurrentApplication},
 		{method: "GET", path: "/users/{user_id}", handle: (*call).getUser},
 		{method: "POST", path: "/users/@me/channels", handle: (*call).createDM},
 		{method: "GET", path: "/channels/{channel_id}", major: []string{"channel_id"}, handle: (*call).getChannel},

@@ -46,6 +46,7 @@ type Server struct {
 	failRules    []*failRule
 	violations   []Violation
 	members      roster
+	hi           httpInteractions
 }
 
 // Start starts a stand-in on 127.0.0.1 (a random port) and closes it when the
