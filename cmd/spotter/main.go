@@ -6,6 +6,7 @@
 //	spotter help [SUBCOMMAND]    list the subcommands, or explain one (also -h)
 //	spotter version              what this binary was built from
 //	spotter backup OUT           a consistent copy of the database
+//	spotter playground           try the bot in a browser, without Discord
 package main
 
 import (

@@ -100,6 +100,7 @@ is created. USER_ID is the member's Discord id: turn on Developer Mode (User
 Settings > Advanced), right-click the member, Copy User ID.`,
 			run: runPrivacy,
 		},
+		"playground": playgroundSub(),
 		"backup": {
 			usage:   "spotter backup [-config FILE] OUT",
 			summary: "copy the database consistently, even while the bot runs",
