@@ -14,6 +14,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/retention"
 	"github.com/spotter-bot/spotter/bot/store"
 )
@@ -49,6 +50,11 @@ type DiscordConfig struct {
 	Token       string   `toml:"token"`
 	APIURL      string   `toml:"api_url"`
 	DevGuildIDs []string `toml:"dev_guild_ids"`
+	// Mode is how interactions arrive: "gateway" or "http" (Discord POSTs
+	// them to http.listen + http.interactions_path).
+	Mode string `toml:"mode"`
+	// PublicKey is the application's hex Ed25519 key, for mode "http".
+	PublicKey string `toml:"public_key"`
 }
 
 // DatabaseConfig says where the SQLite file lives.
@@ -59,6 +65,9 @@ type DatabaseConfig struct {
 // HTTPConfig configures the optional health and metrics listener.
 type HTTPConfig struct {
 	Listen string `toml:"listen"`
+	// InteractionsPath is where Discord's interactions are served in
+	// discord.mode "http".
+	InteractionsPath string `toml:"interactions_path"`
 }
 
 // LogConfig configures log/slog output.
@@ -83,7 +92,8 @@ const DefaultAPIURL = "https://discord.com/api/v9"
 // DefaultConfig returns the configuration used for every key the file leaves out.
 func DefaultConfig() Config {
 	return Config{
-		Discord:  DiscordConfig{APIURL: DefaultAPIURL, DevGuildIDs: []string{}},
+		Discord:  DiscordConfig{APIURL: DefaultAPIURL, DevGuildIDs: []string{}, Mode: bot.ModeGateway},
+		HTTP:     HTTPConfig{InteractionsPath: "/interactions"},
 		Database: DatabaseConfig{Path: "spotter.db"},
 		Log:      LogConfig{Level: "info", Format: "text"},
 		Checkins: CheckinsConfig{GlobalRateLimit: 50, LateGrace: 3 * time.Hour},
@@ -294,6 +304,7 @@ func (c Config) Validate() error {
 			add("http.listen %q is not host:port: use e.g. \"127.0.0.1:8080\", or \"\" to turn it off", c.HTTP.Listen)
 		}
 	}
+	problems = append(problems, c.transportProblems()...)
 	switch c.Log.Level {
 	case "debug", "info", "warn", "error":
 	default:

@@ -291,6 +291,8 @@ func serveBot(ctx context.Context, cfg Config, dbPath string, logger *slog.Logge
 		Logger:      logger,
 		Metrics:     metrics,
 		Guilds:      keeper,
+		Mode:        cfg.Discord.Mode,
+		PublicKey:   cfg.Discord.publicKey(),
 	})
 	if err != nil {
 		return err
@@ -298,7 +300,11 @@ func serveBot(ctx context.Context, cfg Config, dbPath string, logger *slog.Logge
 
 	var health *http.Server
 	if cfg.HTTP.Listen != "" {
-		if health, err = serveHealth(cfg.HTTP.Listen, bot.HealthHandler(b.Connected, db, metrics), logger); err != nil {
+		handler := bot.HealthHandler(b.Connected, db, metrics)
+		if cfg.Discord.Mode == bot.ModeHTTP {
+			handler = withInteractions(handler, cfg.HTTP.InteractionsPath, b.InteractionsHandler(), logger)
+		}
+		if health, err = serveHealth(cfg.HTTP.Listen, handler, logger); err != nil {
 			return err
 		}
 	}

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"context"
+	"encoding/hex"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/spotter-bot/spotter/bot/discordtest"
+)
+
+// BenchmarkHelpLatencyHTTP is BenchmarkHelpLatency with the real program in
+// discord.mode "http": the stand-in POSTs each /help and the answer comes
+// back in the reply body. Latency runs from the stand-in's dispatch to the
+// reply being applied, signing and verification included.
+func BenchmarkHelpLatencyHTTP(b *testing.B) {
+	rb := startHTTPModeBot(b)
+	measureLatency(b, rb.srv, "help")
+}
+
+// BenchmarkBareHTTPLatency is the same load answered by a bare endpoint that
+// checks the signature with discordgo.VerifyInteraction and replies with a
+// constant: what HTTP mode costs before Spotter's own layers.
+func BenchmarkBareHTTPLatency(b *testing.B) {
+	srv := discordtest.Start(b, discordtest.Options{})
+	key, err := hex.DecodeString(srv.PublicKey())
+	if err != nil {
+		b.Fatal(err)
+	}
+	answer := []byte(`{"type":4,"data":{"content":"constant","flags":64}}`)
+	endpoint := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !discordgo.VerifyInteraction(r, key) {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		body, err := io.ReadAll(r.Body)
+		var i discordgo.Interaction
+		if err != nil || i.UnmarshalJSON(body) != nil {
+			w.WriteHeader(http.StatusBadRequest)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		if i.Type == discordgo.InteractionPing {
+			w.Write([]byte(`{"type":1}`))
+			return
+		}
+		w.Write(answer)
+	}))
+	b.Cleanup(endpoint.Close)
+	base, err := url.Parse(srv.APIURL())
+	if err != nil {
+		b.Fatal(err)
+	}
+	dg, err := discordgo.New("Bot " + srv.Token())
+	if err != nil {
+		b.Fatal(err)
+	}
+	dg.Client = &http.Client{Transport: rewriteToStandIn{base: base}}
+	if _, err := dg.ApplicationCommandBulkOverwrite(srv.ApplicationID(), "", []*discordgo.ApplicationCommand{{Name: "help", Description: "d"}}); err != nil {
+		b.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.SetInteractionsEndpoint(ctx, endpoint.URL); err != nil {
+		b.Fatal(err)
+	}
+	measureLatency(b, srv, "help")
+}
