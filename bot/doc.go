@@ -5,6 +5,10 @@
 // response, registers command definitions at start-up and shuts down
 // gracefully.
 //
+// Interactions arrive over the gateway (the default) or, in ModeHTTP, as
+// Discord's signed POSTs to InteractionsHandler; both share one dispatcher
+// and differ only in how the first response is sent (see transport_ack.go).
+//
 // Handlers are plain functions from a Request to a Response and an error, so
 // they can be tested without Discord; the bot never imports the commands
 // package: main hands it a Router that the commands filled in.
