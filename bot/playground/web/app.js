@@ -22,6 +22,8 @@ const state = {
   showPins: false,
 };
 
+let autocompleteTimer = null; // the pending autocomplete request
+
 const avatarColors = {bot: "#5865f2", member: "#3ba55c", moderator: "#ed4245", coach: "#faa61a"};
 
 function playgroundNow() { return Date.now() + state.clockSkew; }
@@ -131,7 +133,12 @@ function renderMessages() {
   const shown = state.messages.filter(m => !state.dismissed.has(m.id));
   box.replaceChildren(...shown.map(m => renderMessage(m, nm)));
   if (!shown.length) box.append(el("div", "empty", inDM() ? "This is the beginning of your direct messages with Spotter." : "No messages yet. Type / to use a command."));
-  if (atBottom || state.scrollDown) { box.scrollTop = box.scrollHeight; state.scrollDown = false; }
+  if (atBottom || state.scrollDown) {
+    box.scrollTop = box.scrollHeight;
+    state.scrollDown = false;
+    // Images grow the list as they load: stay at the bottom.
+    for (const img of box.querySelectorAll("img")) img.addEventListener("load", () => { box.scrollTop = box.scrollHeight; });
+  }
   renderPins(nm);
 }
 
@@ -139,7 +146,10 @@ function when(m) {
   const d = new Date(m.shown_at || m.timestamp);
   const today = new Date(playgroundNow());
   const time = d.toLocaleTimeString([], {hour: "2-digit", minute: "2-digit"});
-  return d.toDateString() === today.toDateString() ? "Today at " + time : d.toLocaleDateString() + " " + time;
+  const yesterday = new Date(today.getTime() - 86400000);
+  if (d.toDateString() === today.toDateString()) return "Today at " + time;
+  if (d.toDateString() === yesterday.toDateString()) return "Yesterday at " + time;
+  return d.toLocaleDateString() + " " + time;
 }
 
 function renderMessage(m, nm) {
@@ -420,6 +430,7 @@ function pickCommand(name) {
 }
 
 function cancelCommand() {
+  clearTimeout(autocompleteTimer);
   state.command = null;
   $("#command-form").hidden = true;
   $("#choice-list").hidden = true;
@@ -469,8 +480,6 @@ function renderCommandForm() {
   form.hidden = false;
 }
 
-let autocompleteTimer = null;
-
 function onOptionInput(ev) {
   const input = ev.target;
   const name = input.dataset.option;
@@ -479,15 +488,17 @@ function onOptionInput(ev) {
   const o = state.command.options.find(x => x.name === name);
   if (!o || !o.autocomplete) return;
   clearTimeout(autocompleteTimer);
-  autocompleteTimer = setTimeout(() => autocomplete(o, input), 250);
+  autocompleteTimer = setTimeout(() => autocomplete(o, input).catch(e => showError(e.message)), 250);
 }
 
 async function autocomplete(o, input) {
+  const cmd = state.command;
+  if (!cmd) return;
   const options = await collectOptions(false).catch(() => ({}));
   options[o.name] = input.value;
-  const r = await interact("/api/autocomplete", {command: state.command.name, focused: o.name, options: options});
+  const r = await interact("/api/autocomplete", {command: cmd.name, focused: o.name, options: options});
   const list = $("#choice-list");
-  if (!r || !r.choices || document.activeElement !== input) { list.hidden = true; return; }
+  if (!r || !r.choices || state.command !== cmd || document.activeElement !== input) { list.hidden = true; return; }
   list.replaceChildren(...r.choices.map(c => {
     const d = el("div", "cmd", "<b>" + escapeHTML(c.name) + "</b>");
     d.dataset.choice = String(c.value);
