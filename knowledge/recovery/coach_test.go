@@ -26,7 +26,7 @@ func TestForCoach(t *testing.T) {
 			now: day(2).Add(5 * time.Hour), twos: "lasting", professional: true},
 		{name: "no improvement after four weeks",
 			readings: join([]Reading{at(SourceBaseline, day(0), 5)}, dailies(t, 25, 5, 5, 5, 5)),
-			now: day(29), trend: "steady", twos: "no reading after training", professional: true},
+			now:      day(29), trend: "steady", twos: "no reading after training", professional: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			v := ForCoach(tc.readings, t0(), tc.now)
