@@ -8,7 +8,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"github.com/spotter-bot/spotter/bot/store"
+	"github.com/spotter-bot/spotter"
 )
 
 // maxSafeInteger is the largest integer Discord accepts for INTEGER options
@@ -113,23 +113,23 @@ func checkValue(req *Request, d *discordgo.ApplicationCommandOption, o *discordg
 		}
 	case discordgo.ApplicationCommandOptionUser:
 		id, _ := o.Value.(string)
-		if !store.IsSnowflake(id) || res.Users[id] == nil {
+		if !spotter.IsSnowflake(id) || res.Users[id] == nil {
 			return "must be a member picked from Discord's list"
 		}
 	case discordgo.ApplicationCommandOptionRole:
 		id, _ := o.Value.(string)
-		if !store.IsSnowflake(id) || res.Roles[id] == nil {
+		if !spotter.IsSnowflake(id) || res.Roles[id] == nil {
 			return "must be a role picked from Discord's list"
 		}
 	case discordgo.ApplicationCommandOptionMentionable:
 		id, _ := o.Value.(string)
-		if !store.IsSnowflake(id) || (res.Users[id] == nil && res.Roles[id] == nil) {
+		if !spotter.IsSnowflake(id) || (res.Users[id] == nil && res.Roles[id] == nil) {
 			return "must be a member or role picked from Discord's list"
 		}
 	case discordgo.ApplicationCommandOptionChannel:
 		id, _ := o.Value.(string)
 		ch := res.Channels[id]
-		if !store.IsSnowflake(id) || ch == nil || ch.ID != id {
+		if !spotter.IsSnowflake(id) || ch == nil || ch.ID != id {
 			return "must be a channel picked from Discord's list"
 		}
 		if req.InGuild() && ch.GuildID != "" && ch.GuildID != req.GuildID {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/schedule"
 	"github.com/spotter-bot/spotter/bot/store"
@@ -124,7 +125,7 @@ func checkinDefinition() *discordgo.ApplicationCommand {
 			sub("workout", "Rate your back right after training; I'll ask again in 2 hours (rule of twos)", pain("How your back feels now, 0-10")),
 			sub("log", "Record how your back feels now", pain("How your back feels now, 0-10"),
 				&discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionString, Name: checkinOptNote,
-					Description: fmt.Sprintf("A short note for yourself (up to %d characters)", store.MaxNoteLength), MaxLength: store.MaxNoteLength}),
+					Description: fmt.Sprintf("A short note for yourself (up to %d characters)", spotter.MaxNoteLength), MaxLength: spotter.MaxNoteLength}),
 			sub("history", "Your pain over time, with a chart",
 				&discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionInteger, Name: checkinOptDays,
 					Description: fmt.Sprintf("Only the last N days (1-%d; default: since you started)", historyMaxDays), MinValue: &one, MaxValue: historyMaxDays}),

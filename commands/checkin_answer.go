@@ -7,8 +7,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
-	"github.com/spotter-bot/spotter/bot/store"
 	"github.com/spotter-bot/spotter/knowledge/recovery"
 	"github.com/spotter-bot/spotter/knowledge/redflag"
 )
@@ -19,24 +19,24 @@ const usualWindow = recovery.UsualWindow
 
 // promptOf reads the prompt a button names and checks the clicker owns it:
 // Discord does not stop anyone else from clicking.
-func (c *checkins) promptOf(ctx context.Context, req *bot.Request) (store.CheckinPrompt, []string, error) {
+func (c *checkins) promptOf(ctx context.Context, req *bot.Request) (spotter.CheckinPrompt, []string, error) {
 	args := req.CustomIDArgs()
 	if len(args) == 0 {
-		return store.CheckinPrompt{}, nil, bot.Userf("That button is out of date.")
+		return spotter.CheckinPrompt{}, nil, bot.Userf("That button is out of date.")
 	}
 	id, err := strconv.ParseInt(args[0], 10, 64)
 	if err != nil {
-		return store.CheckinPrompt{}, nil, bot.Userf("That button is out of date.")
+		return spotter.CheckinPrompt{}, nil, bot.Userf("That button is out of date.")
 	}
 	prompt, ok, err := c.store.CheckinPrompt(ctx, id)
 	if err != nil {
-		return store.CheckinPrompt{}, nil, err
+		return spotter.CheckinPrompt{}, nil, err
 	}
 	if !ok {
-		return store.CheckinPrompt{}, nil, bot.Userf("That check-in no longer exists. %s begins new ones.", c.mentionOf(checkinName+" start"))
+		return spotter.CheckinPrompt{}, nil, bot.Userf("That check-in no longer exists. %s begins new ones.", c.mentionOf(checkinName+" start"))
 	}
 	if prompt.UserID != req.UserID() {
-		return store.CheckinPrompt{}, nil, bot.Userf("This check-in belongs to someone else, so only they can answer it.")
+		return spotter.CheckinPrompt{}, nil, bot.Userf("This check-in belongs to someone else, so only they can answer it.")
 	}
 	return prompt, args[1:], nil
 }
@@ -99,7 +99,7 @@ func (c *checkins) snooze(ctx context.Context, req *bot.Request) (*bot.Response,
 	if err != nil {
 		return nil, err
 	}
-	if plan.Status != store.PlanActive {
+	if plan.Status != spotter.PlanActive {
 		return nil, bot.Userf("Your check-ins are %s, so there is nothing to snooze. %s starts them again.", plan.Status, c.mentionOf(checkinName+" resume"))
 	}
 	at := c.now().Add(snoozeFor)
@@ -107,8 +107,8 @@ func (c *checkins) snooze(ctx context.Context, req *bot.Request) (*bot.Response,
 	if err != nil {
 		return nil, err
 	}
-	if _, err := c.store.ReplaceJob(ctx, store.NewJob{
-		Kind: checkinPromptJob, Key: fmt.Sprintf("%ssnooze:%d", store.CheckinKeyPrefix(prompt.UserID), prompt.ID), Payload: payload, DueAt: at,
+	if _, err := c.store.ReplaceJob(ctx, spotter.NewJob{
+		Kind: checkinPromptJob, Key: fmt.Sprintf("%ssnooze:%d", spotter.CheckinKeyPrefix(prompt.UserID), prompt.ID), Payload: payload, DueAt: at,
 	}); err != nil {
 		return nil, err
 	}
@@ -177,7 +177,7 @@ func (c *checkins) safetyLine(ctx context.Context, userID string) (string, error
 }
 
 // feedback explains the entry just recorded with the recovery rules.
-func (c *checkins) feedback(ctx context.Context, plan store.CheckinPlan, entryID int64) (recovery.Message, error) {
+func (c *checkins) feedback(ctx context.Context, plan spotter.CheckinPlan, entryID int64) (recovery.Message, error) {
 	entries, err := c.store.PainEntries(ctx, plan.ID, plan.StartedAt.Add(-usualWindow))
 	if err != nil {
 		return recovery.Message{}, err
@@ -198,7 +198,7 @@ func (c *checkins) feedback(ctx context.Context, plan store.CheckinPlan, entryID
 	return recovery.Feedback(reading, readings, plan.StartedAt, now), nil
 }
 
-func toReading(e store.PainEntry) recovery.Reading {
+func toReading(e spotter.PainEntry) recovery.Reading {
 	src, err := recovery.ParseSource(e.Source)
 	if err != nil {
 		src = 0 // an unknown source makes the reading invalid, and the rules skip it

@@ -6,12 +6,11 @@ import (
 	"image/color"
 	"time"
 
+	"github.com/spotter-bot/spotter"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-
-	"github.com/spotter-bot/spotter/bot/store"
 )
 
 // The chart's look: one colour and shape per way a reading was taken.
@@ -28,16 +27,16 @@ var chartSeries = []struct {
 	color   color.Color
 	shape   draw.GlyphDrawer
 }{
-	{"Daily check-in", []string{store.PromptDaily}, restingColor, draw.CircleGlyph{}},
+	{"Daily check-in", []string{spotter.PromptDaily}, restingColor, draw.CircleGlyph{}},
 	{"Logged by you", []string{"manual", "baseline"}, restingColor, draw.BoxGlyph{}},
-	{"After training", []string{"workout", store.PromptAfterWorkout}, trainingColor, draw.PyramidGlyph{}},
+	{"After training", []string{"workout", spotter.PromptAfterWorkout}, trainingColor, draw.PyramidGlyph{}},
 }
 
 // painChart draws the entries from from to to as a PNG with gonum/plot:
 // every entry as a point (shape and colour by how it was taken), a line
 // through the resting ones, and the baseline as a dashed line. Days are the
 // member's. Missed days are simply gaps.
-func painChart(entries []store.PainEntry, baseline int, hasBaseline bool, loc *time.Location, from, to time.Time) ([]byte, error) {
+func painChart(entries []spotter.PainEntry, baseline int, hasBaseline bool, loc *time.Location, from, to time.Time) ([]byte, error) {
 	p := plot.New()
 	p.Title.Text = "Your lower-back pain"
 	p.Y.Label.Text = "Pain (0 none, 10 worst)"
@@ -52,7 +51,7 @@ func painChart(entries []store.PainEntry, baseline int, hasBaseline bool, loc *t
 
 	var resting plotter.XYs
 	for _, e := range entries {
-		if e.Source != "workout" && e.Source != store.PromptAfterWorkout {
+		if e.Source != "workout" && e.Source != spotter.PromptAfterWorkout {
 			resting = append(resting, plotter.XY{X: float64(e.At.Unix()), Y: float64(e.Pain)})
 		}
 	}

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/spotter-bot/spotter/bot/store"
+	"github.com/spotter-bot/spotter"
 )
 
 // countColor counts the pixels of img close to c.
@@ -30,14 +30,14 @@ func near(a uint32, b uint8) bool { return a+8 >= uint32(b) && a <= uint32(b)+8 
 
 func TestPainChartShowsEachKindOfReading(t *testing.T) {
 	start := time.Date(2026, 6, 1, 8, 0, 0, 0, time.UTC)
-	var resting []store.PainEntry
+	var resting []spotter.PainEntry
 	for d := range 10 {
-		resting = append(resting, store.PainEntry{Source: store.PromptDaily, Pain: 7 - d/2, At: start.AddDate(0, 0, d)})
+		resting = append(resting, spotter.PainEntry{Source: spotter.PromptDaily, Pain: 7 - d/2, At: start.AddDate(0, 0, d)})
 	}
-	withTraining := append([]store.PainEntry{{Source: "workout", Pain: 8, At: start.Add(50 * time.Hour)}}, resting...)
+	withTraining := append([]spotter.PainEntry{{Source: "workout", Pain: 8, At: start.Add(50 * time.Hour)}}, resting...)
 	tests := []struct {
 		name         string
-		entries      []store.PainEntry
+		entries      []spotter.PainEntry
 		wantTraining bool
 	}{
 		{"daily check-ins only", resting, false},

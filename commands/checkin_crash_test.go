@@ -16,6 +16,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/discordtest"
 	"github.com/spotter-bot/spotter/bot/schedule"
@@ -67,8 +68,8 @@ func TestCheckinPromptsArriveExactlyOnceAcrossAKilledProcess(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		plan := store.CheckinPlan{UserID: crashMember(i), LocalTime: crashDue.Format("15:04"), Zone: "UTC", Days: 14, StartedAt: checkinStart, EndsAt: ends}
-		if _, err := st.StartCheckinPlan(ctx, plan, store.PainEntry{Source: "baseline", Pain: 4, At: checkinStart}, daily); err != nil {
+		plan := spotter.CheckinPlan{UserID: crashMember(i), LocalTime: crashDue.Format("15:04"), Zone: "UTC", Days: 14, StartedAt: checkinStart, EndsAt: ends}
+		if _, err := st.StartCheckinPlan(ctx, plan, spotter.PainEntry{Source: "baseline", Pain: 4, At: checkinStart}, daily); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -99,7 +100,7 @@ func TestCheckinPromptsArriveExactlyOnceAcrossAKilledProcess(t *testing.T) {
 		n := len(promptMessages(srv, crashMember(i)))
 		delivered += n
 		job, _ := crashJob(t, st, crashMember(i))
-		if n == 1 && job.State == store.JobClaimed {
+		if n == 1 && job.State == spotter.JobClaimed {
 			sentNotRecorded++
 		}
 	}
@@ -227,9 +228,9 @@ func promptMessages(srv *discordtest.Server, user string) []*discordtest.Message
 }
 
 // crashJob returns the member's job for crashDue.
-func crashJob(t *testing.T, st *store.Store, user string) (store.Job, bool) {
+func crashJob(t *testing.T, st *store.Store, user string) (spotter.Job, bool) {
 	t.Helper()
-	jobs, err := st.Jobs(context.Background(), store.CheckinDailyKey(user))
+	jobs, err := st.Jobs(context.Background(), spotter.CheckinDailyKey(user))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -238,13 +239,13 @@ func crashJob(t *testing.T, st *store.Store, user string) (store.Job, bool) {
 			return j, true
 		}
 	}
-	return store.Job{}, false
+	return spotter.Job{}, false
 }
 
 func allCrashJobsDone(t *testing.T, st *store.Store) bool {
 	t.Helper()
 	for i := range crashMembers {
-		if j, ok := crashJob(t, st, crashMember(i)); !ok || j.State != store.JobDone {
+		if j, ok := crashJob(t, st, crashMember(i)); !ok || j.State != spotter.JobDone {
 			return false
 		}
 	}

@@ -6,9 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot/discordtest"
 	"github.com/spotter-bot/spotter/bot/schedule"
-	"github.com/spotter-bot/spotter/bot/store"
 )
 
 // checkinHarness is the shared harness with check-ins on clock and a
@@ -74,7 +74,7 @@ func (h *checkinHarness) promptsIn(a discordtest.Actor) []*discordtest.Message {
 	return out
 }
 
-func (h *checkinHarness) plan(t *testing.T, a discordtest.Actor) store.CheckinPlan {
+func (h *checkinHarness) plan(t *testing.T, a discordtest.Actor) spotter.CheckinPlan {
 	t.Helper()
 	p, ok, err := h.store.CheckinPlan(h.ctx, a.UserID)
 	if err != nil || !ok {

@@ -8,9 +8,9 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/schedule"
-	"github.com/spotter-bot/spotter/bot/store"
 	"github.com/spotter-bot/spotter/knowledge"
 	"github.com/spotter-bot/spotter/knowledge/recovery"
 )
@@ -20,11 +20,11 @@ const chartFile = "pain.png"
 
 // sourceLabels name how a reading was taken, as members read it.
 var sourceLabels = map[string]string{
-	"baseline":               "starting level",
-	store.PromptDaily:        "daily check-in",
-	"workout":                "right after training",
-	store.PromptAfterWorkout: "after training",
-	"manual":                 "logged by you",
+	"baseline":                 "starting level",
+	spotter.PromptDaily:        "daily check-in",
+	"workout":                  "right after training",
+	spotter.PromptAfterWorkout: "after training",
+	"manual":                   "logged by you",
 }
 
 var trendLabels = map[recovery.Trend]string{
@@ -78,7 +78,7 @@ func (c *checkins) history(ctx context.Context, req *bot.Request) (*bot.Response
 
 // summary is the history embed: baseline, latest, best, trend, days since
 // start, entries, what comes next and the advice that matters most now.
-func (c *checkins) summary(plan store.CheckinPlan, a recovery.Assessment, now time.Time) *discordgo.MessageEmbed {
+func (c *checkins) summary(plan spotter.CheckinPlan, a recovery.Assessment, now time.Time) *discordgo.MessageEmbed {
 	field := func(name, value string) *discordgo.MessageEmbedField {
 		return &discordgo.MessageEmbedField{Name: name, Value: value, Inline: true}
 	}

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
-	"github.com/spotter-bot/spotter/bot/store"
 )
 
 // The clear messages bad input gets. Discord's client already refuses most
@@ -55,8 +55,8 @@ func checkDays(n int64) (int, error) {
 // checkNote returns the note trimmed, if it fits.
 func checkNote(s string) (string, error) {
 	s = strings.TrimSpace(s)
-	if n := utf8.RuneCountInString(s); n > store.MaxNoteLength {
-		return "", bot.Userf("Your note is %s characters; notes can be up to %d. Shorten it and try again (nothing was recorded).", thousands(n), store.MaxNoteLength)
+	if n := utf8.RuneCountInString(s); n > spotter.MaxNoteLength {
+		return "", bot.Userf("Your note is %s characters; notes can be up to %d. Shorten it and try again (nothing was recorded).", thousands(n), spotter.MaxNoteLength)
 	}
 	return s, nil
 }

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
-	"github.com/spotter-bot/spotter/bot/store"
 	"github.com/spotter-bot/spotter/knowledge"
 	"github.com/spotter-bot/spotter/knowledge/recovery"
 )
@@ -25,14 +25,14 @@ func (c *checkins) workout(ctx context.Context, req *bot.Request) (*bot.Response
 		// Too big a jump to wait two hours and see: the member has been
 		// told to stop for today and run the check now.
 		text += "\nI won't ask again in two hours: run the red-flag check now, and rate it again with " + c.mentionOf("checkin log") + " when you've rested."
-	case plan.Status == store.PlanActive:
+	case plan.Status == spotter.PlanActive:
 		at := now.Add(workoutFollowUp)
 		payload, err := jsonPayload(promptPayload{User: plan.UserID, Workout: entry.ID})
 		if err != nil {
 			return nil, err
 		}
-		if _, _, err := c.store.EnqueueJob(ctx, store.NewJob{Kind: checkinPromptJob,
-			Key: fmt.Sprintf("%safter:%d", store.CheckinKeyPrefix(plan.UserID), entry.ID), Payload: payload, DueAt: at}); err != nil {
+		if _, _, err := c.store.EnqueueJob(ctx, spotter.NewJob{Kind: checkinPromptJob,
+			Key: fmt.Sprintf("%safter:%d", spotter.CheckinKeyPrefix(plan.UserID), entry.ID), Payload: payload, DueAt: at}); err != nil {
 			return nil, err
 		}
 		text += fmt.Sprintf("\nI'll DM you at %s your time to ask again.", localClock(at, plan.Zone))
@@ -97,19 +97,19 @@ func withRedFlag(resp *bot.Response, offer bool) *bot.Response {
 
 // record validates the pain option, stores it on the member's plan with
 // source and note, and returns what it means for them.
-func (c *checkins) record(ctx context.Context, req *bot.Request, source, note string, at time.Time) (store.CheckinPlan, store.PainEntry, recovery.Message, error) {
+func (c *checkins) record(ctx context.Context, req *bot.Request, source, note string, at time.Time) (spotter.CheckinPlan, spotter.PainEntry, recovery.Message, error) {
 	n, _ := req.IntOption(checkinOptPain)
 	pain, err := checkPain(n)
 	if err != nil {
-		return store.CheckinPlan{}, store.PainEntry{}, recovery.Message{}, err
+		return spotter.CheckinPlan{}, spotter.PainEntry{}, recovery.Message{}, err
 	}
 	plan, err := c.mustPlan(ctx, req)
 	if err != nil {
-		return store.CheckinPlan{}, store.PainEntry{}, recovery.Message{}, err
+		return spotter.CheckinPlan{}, spotter.PainEntry{}, recovery.Message{}, err
 	}
-	entry, err := c.store.AddPainEntry(ctx, store.PainEntry{PlanID: plan.ID, Source: source, Pain: pain, Note: note, At: at})
+	entry, err := c.store.AddPainEntry(ctx, spotter.PainEntry{PlanID: plan.ID, Source: source, Pain: pain, Note: note, At: at})
 	if err != nil {
-		return store.CheckinPlan{}, store.PainEntry{}, recovery.Message{}, err
+		return spotter.CheckinPlan{}, spotter.PainEntry{}, recovery.Message{}, err
 	}
 	fb, err := c.feedback(ctx, plan, entry.ID)
 	return plan, entry, fb, err

@@ -8,6 +8,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/store"
 )
@@ -15,20 +16,20 @@ import (
 // noticeTexts are what members are told about things that happened while
 // they were away, by notice kind; a %s is the mention of /checkin resume.
 var noticeTexts = map[string]string{
-	store.NoticeCheckinsDMsClosed: "**Your check-ins are paused.** I couldn't deliver your check-in by DM: Discord says you don't accept direct messages from me. " +
+	spotter.NoticeCheckinsDMsClosed: "**Your check-ins are paused.** I couldn't deliver your check-in by DM: Discord says you don't accept direct messages from me. " +
 		"To get them again, allow direct messages from this server's members (tap the server name, then Privacy Settings), then run %s.",
-	store.NoticeShareCoachDMsClosed: "**A share of your check-ins is paused.** Your coach doesn't accept direct messages from me, so they got no update. " +
+	spotter.NoticeShareCoachDMsClosed: "**A share of your check-ins is paused.** Your coach doesn't accept direct messages from me, so they got no update. " +
 		"They can allow DMs from this server's members; then share again. %s shows your shares.",
-	store.NoticeShareEnded: "**A share of your check-ins has ended**: your coach no longer holds a coach role, or one of you left the server. " +
+	spotter.NoticeShareEnded: "**A share of your check-ins has ended**: your coach no longer holds a coach role, or one of you left the server. " +
 		"Nothing more goes to them; %s shows why.",
-	store.NoticeShareCoachDeleted: "**A share of your check-ins has ended**: your coach deleted their Spotter data. Nothing more goes to them; %s shows your shares.",
+	spotter.NoticeShareCoachDeleted: "**A share of your check-ins has ended**: your coach deleted their Spotter data. Nothing more goes to them; %s shows your shares.",
 }
 
 // noticeCommand is the command a notice's %s names, when not /checkin resume.
 var noticeCommand = map[string]string{
-	store.NoticeShareCoachDMsClosed: checkinName + " sharing",
-	store.NoticeShareEnded:          checkinName + " sharing",
-	store.NoticeShareCoachDeleted:   checkinName + " sharing",
+	spotter.NoticeShareCoachDMsClosed: checkinName + " sharing",
+	spotter.NoticeShareEnded:          checkinName + " sharing",
+	spotter.NoticeShareCoachDeleted:   checkinName + " sharing",
 }
 
 // Discord's limits on what a notice may be added to.

@@ -7,8 +7,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
-	"github.com/spotter-bot/spotter/bot/store"
 )
 
 func TestPendingNoticesWaitForAPrivateReply(t *testing.T) {
@@ -33,7 +33,7 @@ func TestPendingNoticesWaitForAPrivateReply(t *testing.T) {
 			c := newCheckins(t)
 			ctx := context.Background()
 			const user = "1800000000000000001"
-			if err := c.store.AddMemberNotice(ctx, user, store.NoticeCheckinsDMsClosed); err != nil {
+			if err := c.store.AddMemberNotice(ctx, user, spotter.NoticeCheckinsDMsClosed); err != nil {
 				t.Fatal(err)
 			}
 			req := checkinRequest(user, "history", nil)

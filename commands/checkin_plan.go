@@ -10,9 +10,9 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/schedule"
-	"github.com/spotter-bot/spotter/bot/store"
 )
 
 // start answers /checkin start: a baseline reading, a daily time and a time
@@ -53,14 +53,14 @@ func (c *checkins) startPlan(ctx context.Context, req *bot.Request, pain int, cl
 		return nil, err
 	}
 	plan, err := c.store.StartCheckinPlan(ctx,
-		store.CheckinPlan{UserID: user, LocalTime: clockText(hour, minute), Zone: zone, Days: days, StartedAt: now, EndsAt: ends},
-		store.PainEntry{Source: "baseline", Pain: pain, At: now}, daily)
+		spotter.CheckinPlan{UserID: user, LocalTime: clockText(hour, minute), Zone: zone, Days: days, StartedAt: now, EndsAt: ends},
+		spotter.PainEntry{Source: "baseline", Pain: pain, At: now}, daily)
 	if err != nil {
 		return nil, err
 	}
 	c.rememberDM(ctx, req)
 	verb := "Check-ins started"
-	if had && existing.Status != store.PlanStopped {
+	if had && existing.Status != spotter.PlanStopped {
 		verb = "Check-ins updated"
 	}
 	lines := []string{
@@ -78,26 +78,26 @@ func (c *checkins) startPlan(ctx context.Context, req *bot.Request, pain int, cl
 
 // dailyJob is the plan's daily check-in series from now: it ends days from
 // now in the member's zone (so a change of clocks does not add or drop one).
-func (c *checkins) dailyJob(user string, hour, minute int, zone string, now time.Time, days int) (time.Time, store.NewJob, error) {
+func (c *checkins) dailyJob(user string, hour, minute int, zone string, now time.Time, days int) (time.Time, spotter.NewJob, error) {
 	rec, err := schedule.DailyAt(hour, minute, zone)
 	if err != nil {
-		return time.Time{}, store.NewJob{}, err
+		return time.Time{}, spotter.NewJob{}, err
 	}
 	loc, err := schedule.LoadZone(zone)
 	if err != nil {
-		return time.Time{}, store.NewJob{}, err
+		return time.Time{}, spotter.NewJob{}, err
 	}
 	ends := now.In(loc).AddDate(0, 0, days).UTC()
 	job, err := c.dailyFrom(user, rec, now, ends)
 	return ends, job, err
 }
 
-func (c *checkins) dailyFrom(user string, rec schedule.Recurrence, after, ends time.Time) (store.NewJob, error) {
+func (c *checkins) dailyFrom(user string, rec schedule.Recurrence, after, ends time.Time) (spotter.NewJob, error) {
 	payload, err := jsonPayload(promptPayload{User: user})
 	if err != nil {
-		return store.NewJob{}, err
+		return spotter.NewJob{}, err
 	}
-	return store.NewJob{Kind: checkinPromptJob, Key: store.CheckinDailyKey(user), Payload: payload,
+	return spotter.NewJob{Kind: checkinPromptJob, Key: spotter.CheckinDailyKey(user), Payload: payload,
 		DueAt: rec.Next(after), Spec: rec.Spec(), Zone: rec.Zone(), Until: ends}, nil
 }
 
@@ -194,7 +194,7 @@ func (c *checkins) settings(ctx context.Context, req *bot.Request) (*bot.Respons
 	if err != nil {
 		return nil, err
 	}
-	var next *store.NewJob
+	var next *spotter.NewJob
 	if job, err := c.dailyFrom(plan.UserID, rec, now, plan.EndsAt); err != nil {
 		return nil, err
 	} else if job.DueAt.Before(plan.EndsAt) {
@@ -206,20 +206,20 @@ func (c *checkins) settings(ctx context.Context, req *bot.Request) (*bot.Respons
 	}
 	c.rememberDM(ctx, req)
 	text := fmt.Sprintf("Updated: every day at %s (%s), until %s. Next check-in: %s.", plan.LocalTime, plan.Zone, localDay(plan.EndsAt, plan.Zone), c.nextText(plan))
-	if next == nil && plan.Status == store.PlanActive {
+	if next == nil && plan.Status == spotter.PlanActive {
 		text += " That length has already passed, so no more check-ins are due; " + c.mentionOf(checkinName+" start") + " begins a new run."
 	}
 	return bot.Ephemeral(text), nil
 }
 
 // nextText says when the next check-in is due, or why none is.
-func (c *checkins) nextText(plan store.CheckinPlan) string {
+func (c *checkins) nextText(plan spotter.CheckinPlan) string {
 	switch {
-	case plan.Status == store.PlanPaused && plan.PausedReason == store.PausedDMsClosed:
+	case plan.Status == spotter.PlanPaused && plan.PausedReason == spotter.PausedDMsClosed:
 		return "none, paused because I can't DM you (allow DMs, then " + c.mentionOf(checkinName+" resume") + ")"
-	case plan.Status == store.PlanPaused:
+	case plan.Status == spotter.PlanPaused:
 		return "none while paused (" + c.mentionOf(checkinName+" resume") + " to continue)"
-	case plan.Status == store.PlanStopped:
+	case plan.Status == spotter.PlanStopped:
 		return "none, stopped (" + c.mentionOf(checkinName+" start") + " to begin again)"
 	case plan.NextDue.IsZero():
 		return "none, this run has ended (" + c.mentionOf(checkinName+" start") + " to begin another)"
@@ -233,7 +233,7 @@ func (c *checkins) pause(ctx context.Context, req *bot.Request) (*bot.Response, 
 	if err != nil {
 		return nil, err
 	}
-	paused, err := c.store.PauseCheckinPlan(ctx, plan.UserID, store.PausedByMember)
+	paused, err := c.store.PauseCheckinPlan(ctx, plan.UserID, spotter.PausedByMember)
 	if err != nil {
 		return nil, err
 	}
@@ -249,7 +249,7 @@ func (c *checkins) resume(ctx context.Context, req *bot.Request) (*bot.Response,
 	if err != nil {
 		return nil, err
 	}
-	if plan.Status != store.PlanPaused {
+	if plan.Status != spotter.PlanPaused {
 		return bot.Ephemeral(fmt.Sprintf("Your check-ins aren't paused (next: %s).", c.nextText(plan))), nil
 	}
 	hour, minute, err := parseClock(plan.LocalTime)
@@ -287,13 +287,13 @@ func (c *checkins) stop(ctx context.Context, req *bot.Request) (*bot.Response, e
 }
 
 // mustPlan returns the member's plan, or tells them how to start one.
-func (c *checkins) mustPlan(ctx context.Context, req *bot.Request) (store.CheckinPlan, error) {
+func (c *checkins) mustPlan(ctx context.Context, req *bot.Request) (spotter.CheckinPlan, error) {
 	plan, ok, err := c.store.CheckinPlan(ctx, req.UserID())
 	if err != nil {
-		return store.CheckinPlan{}, err
+		return spotter.CheckinPlan{}, err
 	}
 	if !ok {
-		return store.CheckinPlan{}, bot.Userf("You haven't started check-ins yet. Try %s with your own numbers, for example pain 4, time 08:30, timezone Europe/London.", c.mentionOf(checkinName+" start"))
+		return spotter.CheckinPlan{}, bot.Userf("You haven't started check-ins yet. Try %s with your own numbers, for example pain 4, time 08:30, timezone Europe/London.", c.mentionOf(checkinName+" start"))
 	}
 	return plan, nil
 }

@@ -8,9 +8,9 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/schedule"
-	"github.com/spotter-bot/spotter/bot/store"
 )
 
 // sendPrompt is the scheduler's handler for check-in prompts: the daily
@@ -28,7 +28,7 @@ func (c *checkins) sendPrompt(ctx context.Context, job schedule.Job, out *schedu
 	if err != nil {
 		return err
 	}
-	if !ok || plan.Status != store.PlanActive || (p.Prompt == 0 && p.Workout == 0 && !job.Due.Before(plan.EndsAt)) {
+	if !ok || plan.Status != spotter.PlanActive || (p.Prompt == 0 && p.Workout == 0 && !job.Due.Before(plan.EndsAt)) {
 		return schedule.EndSeries(nil)
 	}
 	prompt, found, err := c.promptFor(ctx, job, p, plan)
@@ -48,7 +48,7 @@ func (c *checkins) sendPrompt(ctx context.Context, job schedule.Job, out *schedu
 	if bot.ErrorCode(err) == bot.CodeCannotDMUser {
 		// Never drop a plan silently: pause it, say why, and tell the
 		// member on their next command.
-		if _, perr := c.store.PauseCheckinPlan(ctx, p.User, store.PausedDMsClosed); perr != nil {
+		if _, perr := c.store.PauseCheckinPlan(ctx, p.User, spotter.PausedDMsClosed); perr != nil {
 			return perr
 		}
 		return schedule.EndSeries(err)
@@ -61,15 +61,15 @@ func (c *checkins) sendPrompt(ctx context.Context, job schedule.Job, out *schedu
 
 // promptFor returns the prompt a job asks: the snoozed one it names, or the
 // one it records (the same one on every run of the job).
-func (c *checkins) promptFor(ctx context.Context, job schedule.Job, p promptPayload, plan store.CheckinPlan) (store.CheckinPrompt, bool, error) {
+func (c *checkins) promptFor(ctx context.Context, job schedule.Job, p promptPayload, plan spotter.CheckinPlan) (spotter.CheckinPrompt, bool, error) {
 	if p.Prompt != 0 {
 		return c.store.CheckinPrompt(ctx, p.Prompt)
 	}
-	kind := store.PromptDaily
+	kind := spotter.PromptDaily
 	if p.Workout != 0 {
-		kind = store.PromptAfterWorkout
+		kind = spotter.PromptAfterWorkout
 	}
-	prompt, err := c.store.EnsureCheckinPrompt(ctx, store.CheckinPrompt{
+	prompt, err := c.store.EnsureCheckinPrompt(ctx, spotter.CheckinPrompt{
 		PlanID: plan.ID, JobID: job.ID, Kind: kind, DueAt: job.Due, WorkoutEntryID: p.Workout, Late: job.Late,
 	})
 	return prompt, err == nil, err
@@ -77,7 +77,7 @@ func (c *checkins) promptFor(ctx context.Context, job schedule.Job, p promptPayl
 
 // promptMessage is the DM: the question, and buttons 0 to 10, Snooze 1 h
 // and Stop check-ins.
-func (c *checkins) promptMessage(ctx context.Context, plan store.CheckinPlan, prompt store.CheckinPrompt, late bool) (*discordgo.MessageSend, error) {
+func (c *checkins) promptMessage(ctx context.Context, plan spotter.CheckinPlan, prompt spotter.CheckinPrompt, late bool) (*discordgo.MessageSend, error) {
 	question, err := c.question(ctx, plan, prompt)
 	if err != nil {
 		return nil, err
@@ -98,9 +98,9 @@ func (c *checkins) promptMessage(ctx context.Context, plan store.CheckinPlan, pr
 }
 
 // question is what a prompt asks.
-func (c *checkins) question(ctx context.Context, plan store.CheckinPlan, prompt store.CheckinPrompt) (string, error) {
+func (c *checkins) question(ctx context.Context, plan spotter.CheckinPlan, prompt spotter.CheckinPrompt) (string, error) {
 	const scale = "Tap a number: 0 is no pain, 10 the worst you can imagine. A missed check-in is fine; it never counts as zero."
-	if prompt.Kind != store.PromptAfterWorkout {
+	if prompt.Kind != spotter.PromptAfterWorkout {
 		return "**Daily check-in.** How is your lower back right now?\n" + scale, nil
 	}
 	workout, ok, err := c.store.PainEntry(ctx, prompt.WorkoutEntryID)

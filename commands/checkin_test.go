@@ -10,8 +10,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot/discordtest"
-	"github.com/spotter-bot/spotter/bot/store"
 )
 
 // checkinStart is 07:40 UTC on a Monday, when every test's member signs up.
@@ -63,9 +63,9 @@ func TestCheckinEndToEndFromStartToHistory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var daily []store.PainEntry
+	var daily []spotter.PainEntry
 	for _, e := range entries {
-		if e.Source == store.PromptDaily {
+		if e.Source == spotter.PromptDaily {
 			daily = append(daily, e)
 		}
 	}
@@ -119,10 +119,10 @@ func TestCheckinPausesWhenDMsAreClosedAndSaysSoOnTheNextCommand(t *testing.T) {
 	clock.Set(due)
 	h.waitFor(t, "the plan is paused", func() bool {
 		p, _, err := h.store.CheckinPlan(h.ctx, member.UserID)
-		return err == nil && p.Status == store.PlanPaused
+		return err == nil && p.Status == spotter.PlanPaused
 	})
 	p := h.plan(t, member)
-	if p.PausedReason != store.PausedDMsClosed || !p.NextDue.IsZero() {
+	if p.PausedReason != spotter.PausedDMsClosed || !p.NextDue.IsZero() {
 		t.Errorf("plan after 50007 = %+v, want paused because DMs are closed, nothing queued", p)
 	}
 	if len(h.promptsIn(member)) != 0 {
@@ -263,13 +263,13 @@ func TestCheckinStartingAgainUpdatesThePlan(t *testing.T) {
 	if !strings.Contains(reply.Content, "Check-ins updated") || !strings.Contains(reply.Content, "19:30 (America/New_York)") || !strings.Contains(reply.Content, "30 days") {
 		t.Errorf("second start (zone remembered) said:\n%s", reply.Content)
 	}
-	jobs, err := h.store.Jobs(h.ctx, store.CheckinKeyPrefix(member.UserID))
+	jobs, err := h.store.Jobs(h.ctx, spotter.CheckinKeyPrefix(member.UserID))
 	if err != nil {
 		t.Fatal(err)
 	}
 	pending := 0
 	for _, j := range jobs {
-		if j.State == store.JobPending {
+		if j.State == spotter.JobPending {
 			pending++
 		}
 	}
@@ -420,7 +420,7 @@ func TestCheckinStopButtonAsksToConfirm(t *testing.T) {
 	if confirm.ID == prompt.ID || !isEphemeral(confirm) || !strings.Contains(confirm.Content, "Stop all your check-ins?") {
 		t.Fatalf("Stop answered with %q in message %s (prompt %s), want a private question", confirm.Content, confirm.ID, prompt.ID)
 	}
-	if p := h.plan(t, member); p.Status != store.PlanActive {
+	if p := h.plan(t, member); p.Status != spotter.PlanActive {
 		t.Fatalf("a single tap on Stop changed the plan to %s", p.Status)
 	}
 	if got := h.srv.Message(prompt.ID); len(got.Components) != len(prompt.Components) || got.Content != prompt.Content {
@@ -431,7 +431,7 @@ func TestCheckinStopButtonAsksToConfirm(t *testing.T) {
 	if !strings.Contains(kept.Content, "carry on") || len(kept.Components) != 0 {
 		t.Errorf("No, keep them said %q with %d rows", kept.Content, len(kept.Components))
 	}
-	if p := h.plan(t, member); p.Status != store.PlanActive || p.NextDue.IsZero() {
+	if p := h.plan(t, member); p.Status != spotter.PlanActive || p.NextDue.IsZero() {
 		t.Fatalf("after No, keep them the plan is %s, next %v", p.Status, p.NextDue)
 	}
 	rated := h.answeredUpdate(t, h.srv.Click(inDM(member), prompt, ratingButton(t, prompt, 3)))
@@ -444,7 +444,7 @@ func TestCheckinStopButtonAsksToConfirm(t *testing.T) {
 	if !strings.Contains(stopped.Content, "Check-ins stopped") || len(stopped.Components) != 0 {
 		t.Errorf("Yes, stop said %q with %d rows", stopped.Content, len(stopped.Components))
 	}
-	if p := h.plan(t, member); p.Status != store.PlanStopped {
+	if p := h.plan(t, member); p.Status != spotter.PlanStopped {
 		t.Errorf("after Yes, stop the plan is %s", p.Status)
 	}
 	for _, sub := range []string{"history", "start"} {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/schedule"
 	"github.com/spotter-bot/spotter/bot/store"
@@ -139,7 +140,7 @@ func (c *coaching) roles(ctx context.Context, req *bot.Request) (*bot.Response, 
 	if role == "" {
 		return nil, bot.Userf("Pick the role to %s in the `role` option.", action)
 	}
-	if !store.IsSnowflake(role) {
+	if !spotter.IsSnowflake(role) {
 		return nil, bot.Userf("Pick the role from Discord's list.")
 	}
 	switch action {
@@ -218,7 +219,7 @@ func (c *coaching) athletes(ctx context.Context, req *bot.Request) (*bot.Respons
 			break
 		}
 		line := fmt.Sprintf("%d. <@%s>", i+1, sh.MemberID)
-		if sh.Status == store.SharePaused {
+		if sh.Status == spotter.SharePaused {
 			line += ": paused, because I couldn't DM you (allow DMs from this server's members; they can share again)"
 		} else if view, _, err := c.summaryData(ctx, sh.MemberID); err != nil {
 			return nil, err
@@ -239,13 +240,13 @@ func (c *coaching) athletes(ctx context.Context, req *bot.Request) (*bot.Respons
 // coachSharesHere returns the live shares to the caller granted in this
 // server, after checking they still hold a coach role here: a coach who
 // lost it sees nothing, and the shares to them end.
-func (c *coaching) coachSharesHere(ctx context.Context, req *bot.Request) ([]store.CoachShare, error) {
+func (c *coaching) coachSharesHere(ctx context.Context, req *bot.Request) ([]spotter.CoachShare, error) {
 	ok, err := c.isCoach(ctx, req.GuildID, req.Member.Roles)
 	if err != nil {
 		return nil, err
 	}
 	if !ok {
-		if _, err := c.store.EndSharesInGuild(ctx, req.GuildID, req.UserID(), true, store.ShareCoachLostRole, store.NoticeShareEnded); err != nil {
+		if _, err := c.store.EndSharesInGuild(ctx, req.GuildID, req.UserID(), true, spotter.ShareCoachLostRole, spotter.NoticeShareEnded); err != nil {
 			return nil, err
 		}
 		return nil, bot.Userf("Only members with one of this server's coach roles can see members' check-ins.")
@@ -254,7 +255,7 @@ func (c *coaching) coachSharesHere(ctx context.Context, req *bot.Request) ([]sto
 	if err != nil {
 		return nil, err
 	}
-	var here []store.CoachShare
+	var here []spotter.CoachShare
 	for _, sh := range all {
 		if sh.GuildID == req.GuildID {
 			here = append(here, sh)
@@ -272,7 +273,7 @@ func (c *coaching) openAthlete(ctx context.Context, req *bot.Request) (*bot.Resp
 	if sh.CoachID != req.UserID() {
 		return nil, bot.Userf("This list belongs to someone else. Run %s to see who shares with you.", c.mentionOf(coachName+" athletes"))
 	}
-	if sh.Status != store.ShareActive {
+	if sh.Status != spotter.ShareActive {
 		return nil, bot.Userf("This member no longer shares their check-ins with you.")
 	}
 	if !req.InGuild() || req.Member == nil || req.GuildID != sh.GuildID {
@@ -285,28 +286,28 @@ func (c *coaching) openAthlete(ctx context.Context, req *bot.Request) (*bot.Resp
 	if err != nil {
 		return nil, err
 	}
-	if err := c.store.RecordShareSend(ctx, sh.ID, 0, store.ShareSendViewed, c.now()); err != nil {
+	if err := c.store.RecordShareSend(ctx, sh.ID, 0, spotter.ShareSendViewed, c.now()); err != nil {
 		return nil, err
 	}
 	return &bot.Response{Kind: bot.KindMessage, Ephemeral: true, Content: msg.Content, Embeds: msg.Embeds, Files: msg.Files}, nil
 }
 
 // shareFromButton reads the share a button names.
-func (c *coaching) shareFromButton(ctx context.Context, req *bot.Request) (store.CoachShare, error) {
+func (c *coaching) shareFromButton(ctx context.Context, req *bot.Request) (spotter.CoachShare, error) {
 	args := req.CustomIDArgs()
 	if len(args) != 1 {
-		return store.CoachShare{}, bot.Userf("That button is out of date.")
+		return spotter.CoachShare{}, bot.Userf("That button is out of date.")
 	}
 	id, err := strconv.ParseInt(args[0], 10, 64)
 	if err != nil || id <= 0 {
-		return store.CoachShare{}, bot.Userf("That button is out of date.")
+		return spotter.CoachShare{}, bot.Userf("That button is out of date.")
 	}
 	sh, ok, err := c.store.Share(ctx, id)
 	if err != nil {
-		return store.CoachShare{}, err
+		return spotter.CoachShare{}, err
 	}
 	if !ok {
-		return store.CoachShare{}, bot.Userf("That share no longer exists.")
+		return spotter.CoachShare{}, bot.Userf("That share no longer exists.")
 	}
 	return sh, nil
 }

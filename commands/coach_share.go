@@ -8,9 +8,9 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/schedule"
-	"github.com/spotter-bot/spotter/bot/store"
 )
 
 // sharedCannotRecall is said whenever a share ends.
@@ -63,7 +63,7 @@ func (c *coaching) shareRequest(ctx context.Context, req *bot.Request) (coachID 
 		return "", false, false, bot.Userf("Sharing isn't available on this bot: it runs without scheduled messages.")
 	}
 	coachID, ok := req.UserOptionID(shareOptCoach)
-	if !ok || !store.IsSnowflake(coachID) {
+	if !ok || !spotter.IsSnowflake(coachID) {
 		return "", false, false, bot.Userf("Pick your coach from Discord's list.")
 	}
 	if coachID == req.UserID() {
@@ -108,22 +108,22 @@ func (c *coaching) weeklyZone(ctx context.Context, coachID, memberID string) (zo
 	if p, ok, err := c.store.CheckinPlan(ctx, coachID); err != nil {
 		return "", "", err
 	} else if ok && p.Zone != "" {
-		return p.Zone, store.ZoneFromCoach, nil
+		return p.Zone, spotter.ZoneFromCoach, nil
 	}
 	if p, ok, err := c.store.CheckinPlan(ctx, memberID); err != nil {
 		return "", "", err
 	} else if ok && p.Zone != "" {
-		return p.Zone, store.ZoneFromMember, nil
+		return p.Zone, spotter.ZoneFromMember, nil
 	}
-	return "UTC", store.ZoneFromDefault, nil
+	return "UTC", spotter.ZoneFromDefault, nil
 }
 
 // zoneWords says whose time zone weekly updates use.
 func zoneWords(whose string) string {
 	switch whose {
-	case store.ZoneFromCoach:
+	case spotter.ZoneFromCoach:
 		return "your coach's time zone"
-	case store.ZoneFromMember:
+	case spotter.ZoneFromMember:
 		return "your time zone, as your coach's is not known"
 	}
 	return "UTC, as neither time zone is known"
@@ -134,7 +134,7 @@ func firstHeading(memberID string, weekly bool, zone, whose string) string {
 	h := fmt.Sprintf("**<@%s> shares their check-ins with you** through Spotter. They chose to, and can stop at any time.", memberID)
 	if weekly {
 		h += fmt.Sprintf(" An updated summary follows every week, %s %s.", coachWeeklyWords, zone)
-		if whose == store.ZoneFromCoach {
+		if whose == spotter.ZoneFromCoach {
 			h += " (your check-in time zone)"
 		}
 	}
@@ -153,7 +153,7 @@ func boolDigit(b bool) string {
 // a coach role here.
 func (c *coaching) confirmShare(ctx context.Context, req *bot.Request) (*bot.Response, error) {
 	args := req.CustomIDArgs()
-	if len(args) != 3 || !store.IsSnowflake(args[0]) || !store.IsSnowflake(args[1]) || len(args[2]) != 2 || strings.Trim(args[2], "01") != "" {
+	if len(args) != 3 || !spotter.IsSnowflake(args[0]) || !spotter.IsSnowflake(args[1]) || len(args[2]) != 2 || strings.Trim(args[2], "01") != "" {
 		return nil, bot.Userf("That button is out of date. Run %s again.", c.mentionOf(checkinName+" share"))
 	}
 	memberID, coachID := args[0], args[1]
@@ -165,7 +165,7 @@ func (c *coaching) confirmShare(ctx context.Context, req *bot.Request) (*bot.Res
 		return nil, bot.Userf("Share from the server where your coach is.")
 	}
 	if req.Discord != nil {
-		sh := store.CoachShare{GuildID: req.GuildID, MemberID: memberID, CoachID: coachID}
+		sh := spotter.CoachShare{GuildID: req.GuildID, MemberID: memberID, CoachID: coachID}
 		reason, err := c.stillAllowed(ctx, req.Discord, sh)
 		if err != nil {
 			return nil, err
@@ -193,7 +193,7 @@ func (c *coaching) confirmShare(ctx context.Context, req *bot.Request) (*bot.Res
 	case err != nil:
 		return nil, fmt.Errorf("send coach summary: %w", err)
 	}
-	var job *store.NewJob
+	var job *spotter.NewJob
 	if weekly {
 		j, err := c.weeklyJob(memberID, coachID, zone)
 		if err != nil {
@@ -201,12 +201,12 @@ func (c *coaching) confirmShare(ctx context.Context, req *bot.Request) (*bot.Res
 		}
 		job = &j
 	}
-	sh, err := c.store.StartShare(ctx, store.CoachShare{GuildID: req.GuildID, MemberID: memberID, CoachID: coachID,
+	sh, err := c.store.StartShare(ctx, spotter.CoachShare{GuildID: req.GuildID, MemberID: memberID, CoachID: coachID,
 		IncludeNotes: notes, Weekly: weekly, Zone: zone, ZoneSource: whose}, job)
 	if err != nil {
 		return nil, err
 	}
-	if err := c.store.RecordShareSend(ctx, sh.ID, 0, store.ShareSendFirst, c.now()); err != nil {
+	if err := c.store.RecordShareSend(ctx, sh.ID, 0, spotter.ShareSendFirst, c.now()); err != nil {
 		return nil, err
 	}
 	text := fmt.Sprintf("Shared: <@%s> got your summary by DM.", coachID)
@@ -225,16 +225,16 @@ func shareDone(text string) *bot.Response {
 }
 
 // weeklyJob is a share's weekly series, timed in zone.
-func (c *coaching) weeklyJob(memberID, coachID, zone string) (store.NewJob, error) {
+func (c *coaching) weeklyJob(memberID, coachID, zone string) (spotter.NewJob, error) {
 	rec, err := schedule.Parse(coachWeeklySpec, zone)
 	if err != nil {
-		return store.NewJob{}, err
+		return spotter.NewJob{}, err
 	}
 	payload, err := jsonPayload(updatePayload{Member: memberID, Coach: coachID})
 	if err != nil {
-		return store.NewJob{}, err
+		return spotter.NewJob{}, err
 	}
-	return store.NewJob{Kind: coachUpdateJob, Key: store.CoachShareKey(memberID, coachID), Payload: payload,
+	return spotter.NewJob{Kind: coachUpdateJob, Key: spotter.CoachShareKey(memberID, coachID), Payload: payload,
 		DueAt: rec.Next(c.now()), Spec: rec.Spec(), Zone: rec.Zone()}, nil
 }
 
@@ -255,7 +255,7 @@ func (c *coaching) sharing(ctx context.Context, req *bot.Request) (*bot.Response
 	var live, past []string
 	var buttons []discordgo.MessageComponent
 	for _, sh := range shares {
-		if sh.Status == store.ShareEnded {
+		if sh.Status == spotter.ShareEnded {
 			if len(past) < 5 {
 				past = append(past, fmt.Sprintf("• %s: ended %s (%s)", coachName2(sh), localDay(sh.EndedAt, sh.Zone), endedWords(sh.Reason)))
 			}
@@ -268,7 +268,7 @@ func (c *coaching) sharing(ctx context.Context, req *bot.Request) (*bot.Response
 		line := fmt.Sprintf("%d. <@%s>: %s, %s", n, sh.CoachID, map[bool]string{true: "weekly", false: "once"}[sh.Weekly],
 			map[bool]string{true: "with notes", false: "without notes"}[sh.IncludeNotes])
 		switch {
-		case sh.Status == store.SharePaused:
+		case sh.Status == spotter.SharePaused:
 			line += "; **paused**: I couldn't DM them (they need to allow DMs from this server's members; then share again)"
 		case !sh.NextDue.IsZero():
 			line += "; next update " + localDay(sh.NextDue, sh.Zone) + " " + sh.Zone
@@ -302,7 +302,7 @@ func (c *coaching) sharing(ctx context.Context, req *bot.Request) (*bot.Response
 }
 
 // coachName2 names a share's coach, who may have deleted their data.
-func coachName2(sh store.CoachShare) string {
+func coachName2(sh spotter.CoachShare) string {
 	if sh.CoachID == "" {
 		return "a coach who has since deleted their data"
 	}
@@ -312,17 +312,17 @@ func coachName2(sh store.CoachShare) string {
 // endedWords says why a share ended.
 func endedWords(reason string) string {
 	switch reason {
-	case store.ShareByMember:
+	case spotter.ShareByMember:
 		return "you ended it"
-	case store.ShareCoachLostRole:
+	case spotter.ShareCoachLostRole:
 		return "they no longer hold a coach role"
-	case store.ShareCoachLeft:
+	case spotter.ShareCoachLeft:
 		return "they left the server"
-	case store.ShareMemberLeft:
+	case spotter.ShareMemberLeft:
 		return "you left the server"
-	case store.ShareServerGone:
+	case spotter.ShareServerGone:
 		return "Spotter left the server"
-	case store.ShareCoachDeleted:
+	case spotter.ShareCoachDeleted:
 		return "they deleted their Spotter data"
 	}
 	return "ended"
@@ -337,7 +337,7 @@ func (c *coaching) endFromList(ctx context.Context, req *bot.Request) (*bot.Resp
 	if sh.MemberID != req.UserID() {
 		return nil, bot.Userf("This share belongs to someone else: only they can end it.")
 	}
-	if _, err := c.store.EndShare(ctx, sh.ID, store.ShareByMember, ""); err != nil {
+	if _, err := c.store.EndShare(ctx, sh.ID, spotter.ShareByMember, ""); err != nil {
 		return nil, err
 	}
 	return shareDone(fmt.Sprintf("Ended your share with %s. %s", coachName2(sh), sharedCannotRecall)), nil
@@ -346,7 +346,7 @@ func (c *coaching) endFromList(ctx context.Context, req *bot.Request) (*bot.Resp
 // unshare answers /checkin unshare.
 func (c *coaching) unshare(ctx context.Context, req *bot.Request) (*bot.Response, error) {
 	coachID, ok := req.UserOptionID(shareOptCoach)
-	if !ok || !store.IsSnowflake(coachID) {
+	if !ok || !spotter.IsSnowflake(coachID) {
 		return nil, bot.Userf("Pick the coach from Discord's list.")
 	}
 	sh, ok, err := c.store.LiveShare(ctx, req.UserID(), coachID)
@@ -356,18 +356,18 @@ func (c *coaching) unshare(ctx context.Context, req *bot.Request) (*bot.Response
 	if !ok {
 		return bot.Ephemeral(fmt.Sprintf("You don't share your check-ins with <@%s>. %s lists whom you do.", coachID, c.mentionOf(checkinName+" sharing"))), nil
 	}
-	if _, err := c.store.EndShare(ctx, sh.ID, store.ShareByMember, ""); err != nil {
+	if _, err := c.store.EndShare(ctx, sh.ID, spotter.ShareByMember, ""); err != nil {
 		return nil, err
 	}
 	return bot.Ephemeral(fmt.Sprintf("Ended your share with <@%s>. %s", coachID, sharedCannotRecall)), nil
 }
 
 // shareHoldings are the /privacy show lines about shares, both sides.
-func shareHoldings(d store.MemberExport) []string {
+func shareHoldings(d spotter.MemberExport) []string {
 	var lines []string
 	live, ended := 0, 0
 	for _, sh := range d.CoachShares {
-		if sh.Status == string(store.ShareEnded) {
+		if sh.Status == string(spotter.ShareEnded) {
 			ended++
 		} else {
 			live++
@@ -378,7 +378,7 @@ func shareHoldings(d store.MemberExport) []string {
 	}
 	asCoach := 0
 	for _, sh := range d.SharesWithYou {
-		if sh.Status != string(store.ShareEnded) {
+		if sh.Status != string(spotter.ShareEnded) {
 			asCoach++
 		}
 	}

@@ -10,9 +10,9 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/schedule"
-	"github.com/spotter-bot/spotter/bot/store"
 	"github.com/spotter-bot/spotter/knowledge"
 	"github.com/spotter-bot/spotter/knowledge/recovery"
 )
@@ -29,11 +29,11 @@ const coachFooter = "Spotter is not a medical service. This summarises the membe
 
 // coachSources name how a reading was taken, as a coach reads it.
 var coachSources = map[string]string{
-	"baseline":               "starting level",
-	store.PromptDaily:        "daily check-in",
-	"workout":                "right after training",
-	store.PromptAfterWorkout: "after training",
-	"manual":                 "logged by them",
+	"baseline":                 "starting level",
+	spotter.PromptDaily:        "daily check-in",
+	"workout":                  "right after training",
+	spotter.PromptAfterWorkout: "after training",
+	"manual":                   "logged by them",
 }
 
 // coachSummary is what a coach may know: the recovery view of the member's
@@ -41,8 +41,8 @@ var coachSources = map[string]string{
 // pain entries only: red-flag answers and outcomes are never read here.
 type coachSummary struct {
 	view    recovery.CoachView
-	plan    store.CheckinPlan
-	entries []store.PainEntry
+	plan    spotter.CheckinPlan
+	entries []spotter.PainEntry
 	hasPlan bool
 }
 
@@ -157,7 +157,7 @@ func (c *coaching) shareableNote(note string) bool {
 	return true
 }
 
-func readingsOf(entries []store.PainEntry) []recovery.Reading {
+func readingsOf(entries []spotter.PainEntry) []recovery.Reading {
 	out := make([]recovery.Reading, len(entries))
 	for i, e := range entries {
 		out[i] = toReading(e)
@@ -184,14 +184,14 @@ func (c *coaching) sendUpdate(ctx context.Context, job schedule.Job, out *schedu
 	if err := job.Decode(&p); err != nil {
 		return schedule.EndSeries(err)
 	}
-	if !store.IsSnowflake(p.Member) || !store.IsSnowflake(p.Coach) {
+	if !spotter.IsSnowflake(p.Member) || !spotter.IsSnowflake(p.Coach) {
 		return schedule.EndSeries(fmt.Errorf("weekly update job %d: not a member and a coach", job.ID))
 	}
 	sh, ok, err := c.store.LiveShare(ctx, p.Member, p.Coach)
 	if err != nil {
 		return err
 	}
-	if !ok || sh.Status != store.ShareActive {
+	if !ok || sh.Status != spotter.ShareActive {
 		return schedule.EndSeries(nil)
 	}
 	if sent, err := c.store.ShareJobSent(ctx, job.ID); err != nil || sent {
@@ -200,7 +200,7 @@ func (c *coaching) sendUpdate(ctx context.Context, job schedule.Job, out *schedu
 	if reason, err := c.stillAllowed(ctx, out, sh); err != nil {
 		return err
 	} else if reason != "" {
-		if _, err := c.store.EndShare(ctx, sh.ID, reason, store.NoticeShareEnded); err != nil {
+		if _, err := c.store.EndShare(ctx, sh.ID, reason, spotter.NoticeShareEnded); err != nil {
 			return err
 		}
 		return schedule.EndSeries(nil)
@@ -222,12 +222,12 @@ func (c *coaching) sendUpdate(ctx context.Context, job schedule.Job, out *schedu
 		if found, err := c.delivered(ctx, out, sh.CoachID, marker); err != nil {
 			return err
 		} else if found {
-			return c.store.RecordShareSend(ctx, sh.ID, job.ID, store.ShareSendWeekly, c.now())
+			return c.store.RecordShareSend(ctx, sh.ID, job.ID, spotter.ShareSendWeekly, c.now())
 		}
 	}
 	_, err = out.SendDM(ctx, sh.CoachID, msg, "")
 	if bot.ErrorCode(err) == bot.CodeCannotDMUser {
-		if _, perr := c.store.PauseShare(ctx, sh.ID, store.ShareCoachDMsClosed, store.NoticeShareCoachDMsClosed); perr != nil {
+		if _, perr := c.store.PauseShare(ctx, sh.ID, spotter.ShareCoachDMsClosed, spotter.NoticeShareCoachDMsClosed); perr != nil {
 			return perr
 		}
 		return schedule.EndSeries(err)
@@ -235,32 +235,32 @@ func (c *coaching) sendUpdate(ctx context.Context, job schedule.Job, out *schedu
 	if err != nil {
 		return err
 	}
-	return c.store.RecordShareSend(ctx, sh.ID, job.ID, store.ShareSendWeekly, c.now())
+	return c.store.RecordShareSend(ctx, sh.ID, job.ID, spotter.ShareSendWeekly, c.now())
 }
 
 // stillAllowed asks Discord whether the share may still be sent: it
 // returns why it must end ("" when it may go on), or an error to retry on.
-func (c *coaching) stillAllowed(ctx context.Context, port memberPort, sh store.CoachShare) (string, error) {
+func (c *coaching) stillAllowed(ctx context.Context, port memberPort, sh spotter.CoachShare) (string, error) {
 	roles, in, err := memberRoles(ctx, port, sh.GuildID, sh.CoachID)
 	switch code := bot.ErrorCode(err); {
 	case code == codeUnknownGuild || code == bot.CodeMissingAccess:
-		return store.ShareServerGone, nil
+		return spotter.ShareServerGone, nil
 	case err != nil:
 		return "", err
 	case !in:
-		return store.ShareCoachLeft, nil
+		return spotter.ShareCoachLeft, nil
 	}
 	coach, err := c.isCoach(ctx, sh.GuildID, roles)
 	if err != nil {
 		return "", err
 	}
 	if !coach {
-		return store.ShareCoachLostRole, nil
+		return spotter.ShareCoachLostRole, nil
 	}
 	if _, in, err := memberRoles(ctx, port, sh.GuildID, sh.MemberID); err != nil {
 		return "", err
 	} else if !in {
-		return store.ShareMemberLeft, nil
+		return spotter.ShareMemberLeft, nil
 	}
 	return "", nil
 }

@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot/discordtest"
-	"github.com/spotter-bot/spotter/bot/store"
 )
 
 // Notes the safety layer reads as ordinary, and as an emergency.
@@ -69,7 +69,7 @@ func TestCoachShareWithoutNotesConfirmsFirstThenDMsTheCoach(t *testing.T) {
 	if len(dm.Files) != 1 || dm.Files[0].Name != chartFile {
 		t.Error("the coach's DM has no chart")
 	}
-	if sh, ok, _ := h.store.LiveShare(h.ctx, member.UserID, coach.UserID); !ok || sh.IncludeNotes || !sh.Weekly || sh.ZoneSource != store.ZoneFromMember {
+	if sh, ok, _ := h.store.LiveShare(h.ctx, member.UserID, coach.UserID); !ok || sh.IncludeNotes || !sh.Weekly || sh.ZoneSource != spotter.ZoneFromMember {
 		t.Errorf("share = %+v", sh)
 	}
 }
@@ -92,7 +92,7 @@ func TestCoachShareWithNotesLeavesOutWarningSigns(t *testing.T) {
 	if strings.Contains(coachText(dms[0]), "wipe") {
 		t.Errorf("a note with a warning sign reached the coach: %q", notes)
 	}
-	if _, ok, _ := h.store.PendingJob(h.ctx, store.CoachShareKey(member.UserID, coach.UserID)); ok {
+	if _, ok, _ := h.store.PendingJob(h.ctx, spotter.CoachShareKey(member.UserID, coach.UserID)); ok {
 		t.Error("weekly:false queued a weekly update")
 	}
 }
@@ -179,7 +179,7 @@ func TestCoachUnshareStopsTheNextUpdate(t *testing.T) {
 	if !strings.Contains(ended.Content, "Ended") || !strings.Contains(ended.Content, "can't be recalled") {
 		t.Errorf("End answered %q", ended.Content)
 	}
-	if _, ok, _ := h.store.PendingJob(h.ctx, store.CoachShareKey(member.UserID, coach.UserID)); ok {
+	if _, ok, _ := h.store.PendingJob(h.ctx, spotter.CoachShareKey(member.UserID, coach.UserID)); ok {
 		t.Fatal("an update is still queued after the share ended")
 	}
 	// The member's own check-in DM at 20:00 shows the scheduler ran past
@@ -250,9 +250,9 @@ func TestCoachLosingTheRoleEndsTheShareAndTellsTheMember(t *testing.T) {
 	clock.Set(sh.NextDue)
 	h.waitFor(t, "the share to end", func() bool {
 		s, _, _ := h.store.Share(h.ctx, sh.ID)
-		return s.Status == store.ShareEnded
+		return s.Status == spotter.ShareEnded
 	})
-	if s, _, _ := h.store.Share(h.ctx, sh.ID); s.Reason != store.ShareCoachLostRole {
+	if s, _, _ := h.store.Share(h.ctx, sh.ID); s.Reason != spotter.ShareCoachLostRole {
 		t.Errorf("ended for %q", s.Reason)
 	}
 	if n := len(h.coachDMs(coach)); n != 1 {
@@ -274,7 +274,7 @@ func TestCoachDMsClosedPausesTheShareAndTellsTheMember(t *testing.T) {
 	clock.Set(sh.NextDue)
 	h.waitFor(t, "the share to pause", func() bool {
 		s, _, _ := h.store.Share(h.ctx, sh.ID)
-		return s.Status == store.SharePaused
+		return s.Status == spotter.SharePaused
 	})
 	reply := h.command(t, member, "sharing")
 	if !strings.Contains(reply.Content, "A share of your check-ins is paused") || !strings.Contains(reply.Content, "paused") {
@@ -329,14 +329,14 @@ func TestCoachSharesGoWithEitherSidesDeletion(t *testing.T) {
 	if shares, _ := h.store.MemberShares(h.ctx, member.UserID, 10); len(shares) != 0 {
 		t.Errorf("the member's shares survived their delete: %+v", shares)
 	}
-	if _, ok, _ := h.store.PendingJob(h.ctx, store.CoachShareKey(member.UserID, coach.UserID)); ok {
+	if _, ok, _ := h.store.PendingJob(h.ctx, spotter.CoachShareKey(member.UserID, coach.UserID)); ok {
 		t.Error("an update of the deleted member is still queued")
 	}
 
 	// The coach deletes theirs: the share to them ends and its member is told.
 	ask = h.answered(t, h.srv.SlashCommand(coach, "privacy delete"))
 	h.answered(t, h.srv.Click(coach, ask, privacyDeleteConfirm+":"+coach.UserID))
-	if _, ok, _ := h.store.PendingJob(h.ctx, store.CoachShareKey(otherMember.UserID, coach.UserID)); ok {
+	if _, ok, _ := h.store.PendingJob(h.ctx, spotter.CoachShareKey(otherMember.UserID, coach.UserID)); ok {
 		t.Error("an update to the deleted coach is still queued")
 	}
 	reply := h.command(t, otherMember, "sharing")

@@ -9,8 +9,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
-	"github.com/spotter-bot/spotter/bot/store"
 	"github.com/spotter-bot/spotter/knowledge"
 )
 
@@ -104,7 +104,7 @@ func (f *formTip) remove(ctx context.Context, req *bot.Request) (*bot.Response, 
 		return nil, bot.Userf("Give the tip's number as /form-tip library shows it, such as 12.")
 	}
 	tip, err := f.store.FormTip(ctx, req.GuildID, id)
-	if errors.Is(err, store.ErrFormTipNotFound) {
+	if errors.Is(err, spotter.ErrFormTipNotFound) {
 		return nil, bot.Userf("There is no tip #%d in this server's library.", id)
 	}
 	if err != nil {
@@ -136,14 +136,14 @@ func (f *formTip) remove(ctx context.Context, req *bot.Request) (*bot.Response, 
 			return nil, fmt.Errorf("remove form tip %d: %w", id, err)
 		}
 	}
-	if _, err := f.store.DeleteFormTip(ctx, req.GuildID, id); err != nil && !errors.Is(err, store.ErrFormTipNotFound) {
+	if _, err := f.store.DeleteFormTip(ctx, req.GuildID, id); err != nil && !errors.Is(err, spotter.ErrFormTipNotFound) {
 		return nil, fmt.Errorf("remove form tip: %w", err)
 	}
 	return bot.Ephemeral(fmt.Sprintf("Removed tip #%d (%s by %s) from the library %s.", id, f.cardTitle(tip.Exercise), tipAuthor(tip), unpinned)), nil
 }
 
 // tipAuthor mentions the tip's author, or says they deleted their data.
-func tipAuthor(tip store.FormTip) string {
+func tipAuthor(tip spotter.FormTip) string {
 	if tip.AuthorID == "" {
 		return "a member who deleted their data"
 	}

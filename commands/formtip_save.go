@@ -9,8 +9,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
-	"github.com/spotter-bot/spotter/bot/store"
 )
 
 // savePermissions are what the bot needs to pin a member's message.
@@ -37,10 +37,10 @@ func (f *formTip) offerSave(ctx context.Context, req *bot.Request) (*bot.Respons
 	switch tip, err := f.store.FormTipByMessage(ctx, req.GuildID, target.ID); {
 	case err == nil:
 		return nil, bot.Userf("That message is already in the tip library as #%d (%s).", tip.ID, f.cardTitle(tip.Exercise))
-	case !errors.Is(err, store.ErrFormTipNotFound):
+	case !errors.Is(err, spotter.ErrFormTipNotFound):
 		return nil, fmt.Errorf("save form tip: %w", err)
 	}
-	offer, err := f.store.CreateFormTipOffer(ctx, store.FormTipOffer{GuildID: req.GuildID, ChannelID: req.ChannelID, MessageID: target.ID, OfferedTo: req.UserID()})
+	offer, err := f.store.CreateFormTipOffer(ctx, spotter.FormTipOffer{GuildID: req.GuildID, ChannelID: req.ChannelID, MessageID: target.ID, OfferedTo: req.UserID()})
 	if err != nil {
 		return nil, fmt.Errorf("save form tip: %w", err)
 	}
@@ -70,7 +70,7 @@ func (f *formTip) save(ctx context.Context, req *bot.Request) (*bot.Response, er
 		return nil, bot.Userf("That menu is out of date. Use Save as form tip on the message again.")
 	}
 	offer, err := f.store.FormTipOffer(ctx, args[0])
-	if errors.Is(err, store.ErrFormTipOfferNotFound) || (err == nil && offer.GuildID != req.GuildID) {
+	if errors.Is(err, spotter.ErrFormTipOfferNotFound) || (err == nil && offer.GuildID != req.GuildID) {
 		return nil, bot.Userf("That menu is out of date. Use Save as form tip on the message again.")
 	}
 	if err != nil {
@@ -102,7 +102,7 @@ func (f *formTip) save(ctx context.Context, req *bot.Request) (*bot.Response, er
 	switch tip, err := f.store.FormTipByMessage(ctx, req.GuildID, messageID); {
 	case err == nil:
 		return formTipUpdate(fmt.Sprintf("That message is already in the tip library as #%d (%s): %s", tip.ID, f.cardTitle(tip.Exercise), link)), nil
-	case !errors.Is(err, store.ErrFormTipNotFound):
+	case !errors.Is(err, spotter.ErrFormTipNotFound):
 		return nil, fmt.Errorf("save form tip: %w", err)
 	}
 	pinned := "and pinned it"
@@ -117,7 +117,7 @@ func (f *formTip) save(ctx context.Context, req *bot.Request) (*bot.Response, er
 			return nil, fmt.Errorf("save form tip: %w", err)
 		}
 	}
-	tip, _, err := f.store.SaveFormTip(ctx, store.FormTip{
+	tip, _, err := f.store.SaveFormTip(ctx, spotter.FormTip{
 		GuildID: req.GuildID, ChannelID: channelID, MessageID: messageID, AuthorID: authorID,
 		Exercise: card.ID, Link: link, SavedBy: req.UserID(),
 	})

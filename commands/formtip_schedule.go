@@ -10,9 +10,9 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/schedule"
-	"github.com/spotter-bot/spotter/bot/store"
 )
 
 // formTipJobKind is the scheduler job kind of the tip of the week.
@@ -68,7 +68,7 @@ func (f *formTip) schedule(ctx context.Context, req *bot.Request) (*bot.Response
 			return nil, bot.Userf("I can't post tips here yet: an admin needs to give me %s in this channel. Nothing was scheduled.", andList(missing))
 		}
 	}
-	sch, err := f.store.SetFormTipSchedule(ctx, store.FormTipSchedule{
+	sch, err := f.store.SetFormTipSchedule(ctx, spotter.FormTipSchedule{
 		GuildID: req.GuildID, ChannelID: channelID, Spec: spec, Zone: zone, Pin: pin, CreatedBy: req.UserID(),
 	})
 	if err != nil {
@@ -78,7 +78,7 @@ func (f *formTip) schedule(ctx context.Context, req *bot.Request) (*bot.Response
 	if err != nil {
 		return nil, fmt.Errorf("form-tip schedule: %w", err)
 	}
-	if _, err := f.store.ReplaceJob(ctx, store.NewJob{
+	if _, err := f.store.ReplaceJob(ctx, spotter.NewJob{
 		Kind: formTipJobKind, Key: formTipJobKey(req.GuildID), Payload: payload, DueAt: next, Spec: spec, Zone: zone,
 	}); err != nil {
 		return nil, fmt.Errorf("form-tip schedule: queue the first post: %w", err)
@@ -159,7 +159,7 @@ func (f *formTip) unschedule(ctx context.Context, req *bot.Request) (*bot.Respon
 	// The schedule is the server's: a moderator of the channel it posts in
 	// may stop it from there; anywhere else it takes server-wide rights.
 	current, err := f.store.FormTipSchedule(ctx, req.GuildID)
-	if errors.Is(err, store.ErrFormTipScheduleNotFound) {
+	if errors.Is(err, spotter.ErrFormTipScheduleNotFound) {
 		return nil, bot.Userf("There is no tip of the week to stop in this server.")
 	}
 	if err != nil {
@@ -175,7 +175,7 @@ func (f *formTip) unschedule(ctx context.Context, req *bot.Request) (*bot.Respon
 		}
 	}
 	sch, err := f.store.DeleteFormTipSchedule(ctx, req.GuildID)
-	if errors.Is(err, store.ErrFormTipScheduleNotFound) {
+	if errors.Is(err, spotter.ErrFormTipScheduleNotFound) {
 		return nil, bot.Userf("There is no tip of the week to stop in this server.")
 	}
 	if err != nil {

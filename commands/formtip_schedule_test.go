@@ -7,10 +7,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/discordtest"
 	"github.com/spotter-bot/spotter/bot/schedule"
-	"github.com/spotter-bot/spotter/bot/store"
 )
 
 // newScheduledHarness is the harness with a running scheduler on a fake
@@ -155,7 +155,7 @@ func TestFormTipScheduleIsForModeratorsAndCanBeStopped(t *testing.T) {
 	if text := privately(t, refused); !strings.Contains(text, "Only moderators") {
 		t.Errorf("a member scheduling tips was told %q", text)
 	}
-	if _, err := h.store.FormTipSchedule(h.ctx, discordtest.DefaultGuildID); !errors.Is(err, store.ErrFormTipScheduleNotFound) {
+	if _, err := h.store.FormTipSchedule(h.ctx, discordtest.DefaultGuildID); !errors.Is(err, spotter.ErrFormTipScheduleNotFound) {
 		t.Errorf("a member's attempt left a schedule (%v)", err)
 	}
 

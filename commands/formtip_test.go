@@ -8,9 +8,9 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/discordtest"
-	"github.com/spotter-bot/spotter/bot/store"
 	"github.com/spotter-bot/spotter/knowledge/formtips"
 )
 
@@ -284,7 +284,7 @@ func TestFormTipLibraryPagesTenAtATime(t *testing.T) {
 	var saved []string
 	for i := range 12 {
 		msg := seedTip(h, fmt.Sprintf("tip number %d", i+1))
-		_, _, err := h.store.SaveFormTip(h.ctx, store.FormTip{
+		_, _, err := h.store.SaveFormTip(h.ctx, spotter.FormTip{
 			GuildID: discordtest.DefaultGuildID, ChannelID: msg.ChannelID, MessageID: msg.ID, AuthorID: tipMember.UserID,
 			Exercise: "plank", Link: messageJumpLink(discordtest.DefaultGuildID, msg.ChannelID, msg.ID), SavedBy: tipModerator.UserID,
 		})

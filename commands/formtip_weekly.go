@@ -8,9 +8,9 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/schedule"
-	"github.com/spotter-bot/spotter/bot/store"
 )
 
 // tipChannel is what posting a scheduled tip needs of Discord.
@@ -34,7 +34,7 @@ func (f *formTip) postWeeklyTip(ctx context.Context, job schedule.Job, d tipChan
 	}
 	log = log.With("job", job.ID, "guild", p.GuildID)
 	sch, err := f.store.FormTipSchedule(ctx, p.GuildID)
-	if errors.Is(err, store.ErrFormTipScheduleNotFound) {
+	if errors.Is(err, spotter.ErrFormTipScheduleNotFound) {
 		return schedule.EndSeries(nil)
 	}
 	if err != nil {
@@ -78,7 +78,7 @@ func (f *formTip) postWeeklyTip(ctx context.Context, job schedule.Job, d tipChan
 // repin unpins the previous tip, then pins the new one: unpinning first
 // frees a slot when the channel's pins are full. Pin trouble never undoes
 // the post; it is logged.
-func (f *formTip) repin(ctx context.Context, d tipChannel, sch store.FormTipSchedule, messageID string, log *slog.Logger) {
+func (f *formTip) repin(ctx context.Context, d tipChannel, sch spotter.FormTipSchedule, messageID string, log *slog.Logger) {
 	if prev := sch.LastMessageID; prev != "" && prev != messageID {
 		err := d.unpin(ctx, sch.ChannelID, prev)
 		switch {

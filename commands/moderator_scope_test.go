@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot/discordtest"
-	"github.com/spotter-bot/spotter/bot/store"
 )
 
 // generalModerator may pin in #general only: in #form-tips they are an
@@ -33,7 +33,7 @@ func TestScheduleNeedsModeratorRightsInTheTargetChannel(t *testing.T) {
 func TestRemoveFromAnotherChannelNeedsServerWideRights(t *testing.T) {
 	h := newHarness(t)
 	msg := h.srv.AddMessage(discordtest.DefaultTipsChannel, discordtest.Message{AuthorID: tipMember.UserID, Content: "brace", Pinned: true})
-	tip, _, err := h.store.SaveFormTip(h.ctx, store.FormTip{GuildID: discordtest.DefaultGuildID, ChannelID: msg.ChannelID, MessageID: msg.ID,
+	tip, _, err := h.store.SaveFormTip(h.ctx, spotter.FormTip{GuildID: discordtest.DefaultGuildID, ChannelID: msg.ChannelID, MessageID: msg.ID,
 		AuthorID: tipMember.UserID, Exercise: "bracing", Link: "https://discord.com/channels/1/2/3", SavedBy: tipModerator.UserID})
 	if err != nil {
 		t.Fatal(err)

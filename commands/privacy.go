@@ -8,6 +8,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/retention"
 	"github.com/spotter-bot/spotter/bot/store"
@@ -82,7 +83,7 @@ func privacySummary(policy retention.Policy) string {
 }
 
 // holdings lists, by count, what the store holds for the member.
-func holdings(d store.MemberExport) string {
+func holdings(d spotter.MemberExport) string {
 	var lines []string
 	if d.Settings.Region != "" {
 		lines = append(lines, "Region: "+d.Settings.Region)

@@ -8,11 +8,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot/discordtest"
-	"github.com/spotter-bot/spotter/bot/store"
 )
 
-func exportOf(t *testing.T, h *harness, who discordtest.Actor) store.MemberExport {
+func exportOf(t *testing.T, h *harness, who discordtest.Actor) spotter.MemberExport {
 	t.Helper()
 	reply := h.answered(t, h.srv.SlashCommand(who, "privacy export"))
 	if !isEphemeral(reply) {
@@ -21,7 +21,7 @@ func exportOf(t *testing.T, h *harness, who discordtest.Actor) store.MemberExpor
 	if len(reply.Files) != 1 || !strings.HasSuffix(reply.Files[0].Name, ".json") {
 		t.Fatalf("export attachment = %+v", reply.Files)
 	}
-	var data store.MemberExport
+	var data spotter.MemberExport
 	if err := json.Unmarshal(reply.Files[0].Data, &data); err != nil {
 		t.Fatalf("export is not JSON: %v", err)
 	}
@@ -61,7 +61,7 @@ func TestPrivacyExportIsAPrivateJSONFileWithASchemaVersion(t *testing.T) {
 	h := newHarness(t)
 	seedMember(t, h, member)
 	data := exportOf(t, h, member)
-	if data.SchemaVersion != store.ExportSchemaVersion || data.UserID != member.UserID {
+	if data.SchemaVersion != spotter.ExportSchemaVersion || data.UserID != member.UserID {
 		t.Errorf("header = %d / %s", data.SchemaVersion, data.UserID)
 	}
 	if data.Settings.Region != "IE" || len(data.RedFlagOutcomes) != 1 || data.RedFlagOutcomes[0].Level != "see_soon" {
@@ -119,10 +119,10 @@ func TestPrivacyDeleteButtonsOnlyWorkForTheirOwner(t *testing.T) {
 
 // savedTipOf pins a message of the member's in #form-tips and files it in
 // the library, as "Save as form tip" does.
-func savedTipOf(t *testing.T, h *harness, author discordtest.Actor) (*discordtest.Message, store.FormTip) {
+func savedTipOf(t *testing.T, h *harness, author discordtest.Actor) (*discordtest.Message, spotter.FormTip) {
 	t.Helper()
 	msg := h.srv.AddMessage(discordtest.DefaultTipsChannel, discordtest.Message{AuthorID: author.UserID, Content: "brace before you unrack", Pinned: true})
-	tip, _, err := h.store.SaveFormTip(h.ctx, store.FormTip{GuildID: discordtest.DefaultGuildID, ChannelID: msg.ChannelID, MessageID: msg.ID,
+	tip, _, err := h.store.SaveFormTip(h.ctx, spotter.FormTip{GuildID: discordtest.DefaultGuildID, ChannelID: msg.ChannelID, MessageID: msg.ID,
 		AuthorID: author.UserID, Exercise: "back-squat", Link: "https://discord.com/channels/1/2/3", SavedBy: tipModerator.UserID})
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/store"
 	"github.com/spotter-bot/spotter/knowledge"
@@ -145,7 +146,7 @@ func (f *redFlagCheck) restart(ctx context.Context, req *bot.Request) (*bot.Resp
 	if err == nil && old.UserID != req.UserID() {
 		return nil, bot.Userf(redFlagNotYours, f.mention(redFlagName))
 	}
-	if err != nil && !errors.Is(err, store.ErrRedFlagRunNotFound) && !errors.Is(err, store.ErrRedFlagRunExpired) {
+	if err != nil && !errors.Is(err, spotter.ErrRedFlagRunNotFound) && !errors.Is(err, spotter.ErrRedFlagRunExpired) {
 		return nil, fmt.Errorf("red-flag restart: %w", err)
 	}
 	run, started, err := f.store.RestartRedFlagRun(ctx, req.UserID(), args[0])
@@ -227,7 +228,7 @@ func (f *redFlagCheck) checklist(ctx context.Context, req *bot.Request, ticked [
 
 // advance stores the answers and shows the next screen, or finishes the
 // check when nothing is left to ask.
-func (f *redFlagCheck) advance(ctx context.Context, req *bot.Request, run store.RedFlagRun, next redflag.Answers) (*bot.Response, error) {
+func (f *redFlagCheck) advance(ctx context.Context, req *bot.Request, run spotter.RedFlagRun, next redflag.Answers) (*bot.Response, error) {
 	if _, _, done := redflag.NextScreen(next); done {
 		return f.finish(ctx, req, run, next)
 	}
@@ -269,7 +270,7 @@ func (f *redFlagCheck) badButton() error {
 
 // finish shows the outcome in place of the question and keeps only its
 // level and time.
-func (f *redFlagCheck) finish(ctx context.Context, req *bot.Request, run store.RedFlagRun, answers redflag.Answers) (*bot.Response, error) {
+func (f *redFlagCheck) finish(ctx context.Context, req *bot.Request, run spotter.RedFlagRun, answers redflag.Answers) (*bot.Response, error) {
 	outcome := redflag.Triage(answers)
 	if err := f.store.FinishRedFlagRun(ctx, run.ID, run.Step, outcome.Top().String()); err != nil {
 		return nil, f.refusal(err, "finish")
@@ -322,35 +323,35 @@ func (f *redFlagCheck) stop(ctx context.Context, req *bot.Request) (*bot.Respons
 }
 
 // ownRun loads a run the clicking member owns, or explains why not.
-func (f *redFlagCheck) ownRun(ctx context.Context, req *bot.Request, id string) (store.RedFlagRun, error) {
+func (f *redFlagCheck) ownRun(ctx context.Context, req *bot.Request, id string) (spotter.RedFlagRun, error) {
 	run, err := f.store.RedFlagRun(ctx, id)
 	if err != nil {
-		return store.RedFlagRun{}, f.refusal(err, "load")
+		return spotter.RedFlagRun{}, f.refusal(err, "load")
 	}
 	if run.UserID != req.UserID() {
-		return store.RedFlagRun{}, bot.Userf(redFlagNotYours, f.mention(redFlagName))
+		return spotter.RedFlagRun{}, bot.Userf(redFlagNotYours, f.mention(redFlagName))
 	}
 	return run, nil
 }
 
 // currentRun loads a run the clicking member owns and checks the button was
 // made for its current step.
-func (f *redFlagCheck) currentRun(ctx context.Context, req *bot.Request, id, step string) (store.RedFlagRun, redflag.Answers, error) {
+func (f *redFlagCheck) currentRun(ctx context.Context, req *bot.Request, id, step string) (spotter.RedFlagRun, redflag.Answers, error) {
 	n, err := strconv.Atoi(step)
 	if err != nil {
-		return store.RedFlagRun{}, nil, f.badButton()
+		return spotter.RedFlagRun{}, nil, f.badButton()
 	}
 	run, err := f.ownRun(ctx, req, id)
 	if err != nil {
-		return store.RedFlagRun{}, nil, err
+		return spotter.RedFlagRun{}, nil, err
 	}
 	if n != run.Step {
-		return store.RedFlagRun{}, nil, bot.Userf(redFlagStaleMsg)
+		return spotter.RedFlagRun{}, nil, bot.Userf(redFlagStaleMsg)
 	}
 	answers, err := redflag.ParseAnswers(run.Answers)
 	if err != nil {
 		// The parse error quotes the stored answers; only the run id is safe to log.
-		return store.RedFlagRun{}, nil, fmt.Errorf("red-flag run %s: stored answers are unreadable", run.ID)
+		return spotter.RedFlagRun{}, nil, fmt.Errorf("red-flag run %s: stored answers are unreadable", run.ID)
 	}
 	return run, answers, nil
 }
@@ -358,11 +359,11 @@ func (f *redFlagCheck) currentRun(ctx context.Context, req *bot.Request, id, ste
 // refusal turns a store error about a run into what the member is told.
 func (f *redFlagCheck) refusal(err error, action string) error {
 	switch {
-	case errors.Is(err, store.ErrRedFlagRunNotFound):
+	case errors.Is(err, spotter.ErrRedFlagRunNotFound):
 		return bot.Userf(redFlagEndedMsg, f.mention(redFlagName))
-	case errors.Is(err, store.ErrRedFlagRunExpired):
+	case errors.Is(err, spotter.ErrRedFlagRunExpired):
 		return bot.Userf(redFlagExpiredMsg, f.mention(redFlagName))
-	case errors.Is(err, store.ErrRedFlagRunMoved):
+	case errors.Is(err, spotter.ErrRedFlagRunMoved):
 		return bot.Userf(redFlagStaleMsg)
 	default:
 		return fmt.Errorf("red-flag %s: %w", action, err)
@@ -371,7 +372,7 @@ func (f *redFlagCheck) refusal(err error, action string) error {
 
 // redFlagResumeOffer asks a member who already has an open check whether to
 // continue it or start again.
-func redFlagResumeOffer(req *bot.Request, run store.RedFlagRun) (*bot.Response, error) {
+func redFlagResumeOffer(req *bot.Request, run spotter.RedFlagRun) (*bot.Response, error) {
 	answers, err := redflag.ParseAnswers(run.Answers)
 	if err != nil {
 		return nil, fmt.Errorf("red-flag run %s: stored answers are unreadable", run.ID)

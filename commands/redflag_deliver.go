@@ -8,8 +8,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
-	"github.com/spotter-bot/spotter/bot/store"
 	"github.com/spotter-bot/spotter/knowledge/redflag"
 )
 
@@ -29,21 +29,21 @@ const (
 // it goes to the member's DMs, or, when that fails, into a private reply
 // in the channel. kind says whether the answer is a new message (the
 // command, the /sore-back button) or replaces the clicked one.
-func (f *redFlagCheck) present(ctx context.Context, req *bot.Request, run store.RedFlagRun, kind bot.ResponseKind) (*bot.Response, error) {
+func (f *redFlagCheck) present(ctx context.Context, req *bot.Request, run spotter.RedFlagRun, kind bot.ResponseKind) (*bot.Response, error) {
 	answers, err := redflag.ParseAnswers(run.Answers)
 	if err != nil {
 		return nil, fmt.Errorf("red-flag run %s: stored answers are unreadable", run.ID)
 	}
 	question := redFlagQuestion(kind, run, answers)
 	if !req.InGuild() {
-		if err := f.store.PlaceRedFlagRun(ctx, run.ID, store.RedFlagInDM, req.ChannelID, ""); err != nil {
+		if err := f.store.PlaceRedFlagRun(ctx, run.ID, spotter.RedFlagInDM, req.ChannelID, ""); err != nil {
 			return nil, fmt.Errorf("red-flag check: %w", err)
 		}
 		return question, nil
 	}
 	sent, err := sendRedFlagDM(ctx, req, question)
 	if err == nil {
-		if err := f.store.PlaceRedFlagRun(ctx, run.ID, store.RedFlagInDM, sent.ChannelID, sent.ID); err != nil {
+		if err := f.store.PlaceRedFlagRun(ctx, run.ID, spotter.RedFlagInDM, sent.ChannelID, sent.ID); err != nil {
 			return nil, fmt.Errorf("red-flag check: %w", err)
 		}
 		return redFlagDMSent(kind, sent, len(answers) == 0), nil
@@ -53,7 +53,7 @@ func (f *redFlagCheck) present(ctx context.Context, req *bot.Request, run store.
 		note = redFlagDMClosedNote
 	}
 	req.Log.Warn("red-flag check cannot go to DMs; running it privately in the channel", "run", run.ID, "code", bot.ErrorCode(err), "err", err)
-	if err := f.store.PlaceRedFlagRun(ctx, run.ID, store.RedFlagEphemeral, req.ChannelID, ""); err != nil {
+	if err := f.store.PlaceRedFlagRun(ctx, run.ID, spotter.RedFlagEphemeral, req.ChannelID, ""); err != nil {
 		return nil, fmt.Errorf("red-flag check: %w", err)
 	}
 	question.Ephemeral = kind == bot.KindMessage

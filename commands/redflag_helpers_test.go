@@ -9,8 +9,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot/discordtest"
-	"github.com/spotter-bot/spotter/bot/store"
 	"github.com/spotter-bot/spotter/knowledge/redflag"
 )
 
@@ -214,11 +214,11 @@ func (h *harness) redFlagAnswerAll(t *testing.T, a discordtest.Actor, m *discord
 }
 
 // redFlagRunState reads a run from the store; found is false once it is gone.
-func (h *harness) redFlagRunState(t *testing.T, id string) (run store.RedFlagRun, found bool) {
+func (h *harness) redFlagRunState(t *testing.T, id string) (run spotter.RedFlagRun, found bool) {
 	t.Helper()
 	run, err := h.store.RedFlagRun(context.Background(), id)
-	if errors.Is(err, store.ErrRedFlagRunNotFound) {
-		return store.RedFlagRun{}, false
+	if errors.Is(err, spotter.ErrRedFlagRunNotFound) {
+		return spotter.RedFlagRun{}, false
 	}
 	if err != nil {
 		t.Fatalf("read run %s: %v", id, err)

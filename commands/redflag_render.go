@@ -6,8 +6,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
-	"github.com/spotter-bot/spotter/bot/store"
 	"github.com/spotter-bot/spotter/knowledge"
 	"github.com/spotter-bot/spotter/knowledge/redflag"
 )
@@ -31,7 +31,7 @@ const (
 // redFlagQuestion shows the screen the run is on: a question asked alone
 // with its answer buttons, or a checklist with a menu to tick and a None of
 // these button; then Back and Stop.
-func redFlagQuestion(kind bot.ResponseKind, run store.RedFlagRun, answers redflag.Answers) *bot.Response {
+func redFlagQuestion(kind bot.ResponseKind, run spotter.RedFlagRun, answers redflag.Answers) *bot.Response {
 	s, step, _ := redflag.NextScreen(answers)
 	total := len(redflag.Screens())
 	prefix := fmt.Sprintf("%s:%d", run.ID, run.Step)

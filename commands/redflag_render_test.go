@@ -9,8 +9,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
-	"github.com/spotter-bot/spotter/bot/store"
 	"github.com/spotter-bot/spotter/knowledge"
 	"github.com/spotter-bot/spotter/knowledge/contacts"
 	"github.com/spotter-bot/spotter/knowledge/redflag"
@@ -127,7 +127,7 @@ func TestEveryOutcomeFitsDiscordInEveryRegion(t *testing.T) {
 // make; a question asked alone has a button for each answer that names the
 // question, and a checklist has a menu with every open item and None of these.
 func TestEveryScreenFitsDiscord(t *testing.T) {
-	run := store.RedFlagRun{ID: "abcdefghijklmnopqrstuvwxyz", Step: 1 << 30}
+	run := spotter.RedFlagRun{ID: "abcdefghijklmnopqrstuvwxyz", Step: 1 << 30}
 	var answers redflag.Answers
 	for {
 		s, _, done := redflag.NextScreen(answers)

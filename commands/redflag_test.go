@@ -11,6 +11,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot/discordtest"
 	"github.com/spotter-bot/spotter/bot/store"
 	"github.com/spotter-bot/spotter/knowledge/redflag"
@@ -535,7 +536,7 @@ func TestRedFlagCheckRefusesAndPurgesAnExpiredRun(t *testing.T) {
 	question = h.redFlagPress(t, member, question, "No")
 	runID := redFlagRunID(t, question)
 
-	clock.Advance(store.RedFlagRunLifetime)
+	clock.Advance(spotter.RedFlagRunLifetime)
 	refusal := h.redFlagPress(t, member, question, "No")
 	if refusal.ID == question.ID || !strings.Contains(refusal.Content, "expired") {
 		t.Errorf("a click on an expired check got %q", refusal.Content)

@@ -9,6 +9,7 @@ import (
 	"testing/synctest"
 	"time"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/discordtest"
 	"github.com/spotter-bot/spotter/bot/store"
@@ -35,7 +36,7 @@ func openStore(t *testing.T, c *clock) *store.Store {
 
 func saveTip(t *testing.T, st *store.Store, guild string) {
 	t.Helper()
-	if _, _, err := st.SaveFormTip(context.Background(), store.FormTip{GuildID: guild, ChannelID: "2", MessageID: "3", AuthorID: "4",
+	if _, _, err := st.SaveFormTip(context.Background(), spotter.FormTip{GuildID: guild, ChannelID: "2", MessageID: "3", AuthorID: "4",
 		Exercise: "back-squat", Link: "https://discord.com/channels/1/2/3", SavedBy: "5", SavedAt: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
@@ -103,13 +104,13 @@ func TestSweepPurgesOldPainEntries(t *testing.T) {
 	st := openStore(t, c)
 	ctx := context.Background()
 	start := c.t
-	plan := store.CheckinPlan{UserID: "7", LocalTime: "08:00", Zone: "UTC", Days: 14, StartedAt: start, EndsAt: start.Add(14 * 24 * time.Hour), Status: store.PlanActive}
-	p, err := st.StartCheckinPlan(ctx, plan, store.PainEntry{Source: "baseline", Pain: 6, At: start},
-		store.NewJob{Kind: "checkin.prompt", Key: store.CheckinDailyKey("7"), Payload: []byte("{}"), DueAt: start.Add(time.Hour)})
+	plan := spotter.CheckinPlan{UserID: "7", LocalTime: "08:00", Zone: "UTC", Days: 14, StartedAt: start, EndsAt: start.Add(14 * 24 * time.Hour), Status: spotter.PlanActive}
+	p, err := st.StartCheckinPlan(ctx, plan, spotter.PainEntry{Source: "baseline", Pain: 6, At: start},
+		spotter.NewJob{Kind: "checkin.prompt", Key: spotter.CheckinDailyKey("7"), Payload: []byte("{}"), DueAt: start.Add(time.Hour)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.AddPainEntry(ctx, store.PainEntry{PlanID: p.ID, Source: "manual", Pain: 3, At: start.Add(100 * 24 * time.Hour)}); err != nil {
+	if _, err := st.AddPainEntry(ctx, spotter.PainEntry{PlanID: p.ID, Source: "manual", Pain: 3, At: start.Add(100 * 24 * time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
 	k := New(st, Policy{PainEntries: 30 * 24 * time.Hour, GuildGrace: time.Hour}, c.now, quiet)
@@ -141,7 +142,7 @@ func TestStartSweepsHourlyUntilStopped(t *testing.T) {
 		k := New(st, DefaultPolicy(), time.Now, quiet)
 		k.Start(time.Hour)
 		defer k.Stop()
-		time.Sleep(store.RedFlagRunLifetime + time.Hour)
+		time.Sleep(spotter.RedFlagRunLifetime + time.Hour)
 		synctest.Wait()
 		if _, err := st.RedFlagRun(ctx, run.ID); err == nil {
 			t.Error("an abandoned red-flag check outlived its 24 hours")

@@ -7,8 +7,8 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
-	"github.com/spotter-bot/spotter/bot/store"
 )
 
 // maxBackoff caps the wait between retries.
@@ -16,14 +16,14 @@ const maxBackoff = 30 * time.Minute
 
 // execute applies the catch-up policy to a claimed job, runs its handler
 // and records the outcome.
-func (s *Scheduler) execute(ctx context.Context, sj store.Job) {
+func (s *Scheduler) execute(ctx context.Context, sj spotter.Job) {
 	now := s.opts.Now()
 	log := s.log.With("job", sj.ID, "kind", sj.Kind)
 	s.count(sj.Kind, "due")
 	if now.Sub(sj.DueAt) > s.opts.LateGrace {
 		// Missed by too much (the bot was down): skip to the next occurrence
 		// after now rather than deliver something stale.
-		s.finish(log, sj, store.JobResult{State: store.JobSkipped, Error: "missed by more than the late grace"}, now, true)
+		s.finish(log, sj, spotter.JobResult{State: spotter.JobSkipped, Error: "missed by more than the late grace"}, now, true)
 		return
 	}
 	if sj.Abandoned && now.Sub(sj.PreviousClaim) > s.opts.NonceMemory {
@@ -32,37 +32,37 @@ func (s *Scheduler) execute(ctx context.Context, sj store.Job) {
 		// at most once rather than twice. Within the nonce memory the
 		// re-send below is safe.
 		log.Warn("scheduler: an earlier attempt died with its outcome unknown, past the nonce memory; not sending again", "claimed", sj.PreviousClaim)
-		s.finish(log, sj, store.JobResult{State: store.JobSkipped, Error: "an earlier attempt may have sent it; past the nonce memory, not sent again"}, now, true)
+		s.finish(log, sj, spotter.JobResult{State: spotter.JobSkipped, Error: "an earlier attempt may have sent it; past the nonce memory, not sent again"}, now, true)
 		return
 	}
 	s.mu.Lock()
 	h := s.handlers[sj.Kind]
 	s.mu.Unlock()
 	if h == nil {
-		s.finish(log, sj, store.JobResult{State: store.JobFailed, Error: "no handler for this kind"}, now, true)
+		s.finish(log, sj, spotter.JobResult{State: spotter.JobFailed, Error: "no handler for this kind"}, now, true)
 		return
 	}
 	job := jobFromStore(sj, now, s.opts.LateMark)
 	err := h(ctx, job, s.sender)
 	now = s.opts.Now()
 	if cause, ok := asEndSeries(err); ok {
-		r := store.JobResult{State: store.JobDone, Late: job.Late}
+		r := spotter.JobResult{State: spotter.JobDone, Late: job.Late}
 		if cause != nil {
-			r.State, r.Error = store.JobFailed, cause.Error()
+			r.State, r.Error = spotter.JobFailed, cause.Error()
 		}
 		s.finish(log, sj, r, now, false)
 		return
 	}
 	switch {
 	case err == nil:
-		s.finish(log, sj, store.JobResult{State: store.JobDone, Late: job.Late}, now, true)
+		s.finish(log, sj, spotter.JobResult{State: spotter.JobDone, Late: job.Late}, now, true)
 	case ctx.Err() != nil:
 		// Interrupted by shutdown: give the job back for the next run.
 		s.retry(log, sj, now, err)
 	case bot.IsTransient(err) && sj.Attempts < s.opts.MaxAttempts:
 		s.retry(log, sj, now.Add(s.backoff(sj.Attempts)), err)
 	default:
-		s.finish(log, sj, store.JobResult{State: store.JobFailed, Late: job.Late, Error: err.Error()}, now, true)
+		s.finish(log, sj, spotter.JobResult{State: spotter.JobFailed, Late: job.Late, Error: err.Error()}, now, true)
 	}
 }
 
@@ -78,7 +78,7 @@ func (s *Scheduler) backoff(attempt int) time.Duration {
 
 // finish records the job's outcome and, if continueSeries and the job
 // recurs, queues the next occurrence after now in the same transaction.
-func (s *Scheduler) finish(log *slog.Logger, sj store.Job, r store.JobResult, now time.Time, continueSeries bool) {
+func (s *Scheduler) finish(log *slog.Logger, sj spotter.Job, r spotter.JobResult, now time.Time, continueSeries bool) {
 	if continueSeries && sj.Spec != "" {
 		next, err := nextOccurrence(sj, now)
 		if err != nil {
@@ -87,21 +87,21 @@ func (s *Scheduler) finish(log *slog.Logger, sj store.Job, r store.JobResult, no
 		r.Next = next
 	}
 	if err := s.store.FinishJob(context.Background(), sj.ID, s.owner, r); err != nil {
-		if errors.Is(err, store.ErrLeaseLost) {
+		if errors.Is(err, spotter.ErrLeaseLost) {
 			log.Warn("scheduler: job was taken over before it finished", "err", err)
 			return
 		}
 		log.Error("scheduler: recording the job's outcome failed; it will run again when its lease expires", "err", err)
 		return
 	}
-	state := map[store.JobState]string{store.JobDone: "sent", store.JobFailed: "failed", store.JobSkipped: "skipped"}[r.State]
+	state := map[spotter.JobState]string{spotter.JobDone: "sent", spotter.JobFailed: "failed", spotter.JobSkipped: "skipped"}[r.State]
 	s.count(sj.Kind, state)
-	if r.State == store.JobFailed {
+	if r.State == spotter.JobFailed {
 		log.Warn("scheduler: job failed", "err", r.Error)
 	}
 }
 
-func (s *Scheduler) retry(log *slog.Logger, sj store.Job, at time.Time, cause error) {
+func (s *Scheduler) retry(log *slog.Logger, sj spotter.Job, at time.Time, cause error) {
 	if err := s.store.RetryJob(context.Background(), sj.ID, s.owner, at, cause.Error()); err != nil {
 		log.Error("scheduler: releasing the job for a retry failed; it will run again when its lease expires", "err", err)
 		return
@@ -112,7 +112,7 @@ func (s *Scheduler) retry(log *slog.Logger, sj store.Job, at time.Time, cause er
 
 // nextOccurrence is the series' first occurrence after now (so missed ones
 // are never made up in a burst), or nil when the series has ended.
-func nextOccurrence(sj store.Job, now time.Time) (*store.NewJob, error) {
+func nextOccurrence(sj spotter.Job, now time.Time) (*spotter.NewJob, error) {
 	rec, err := Parse(sj.Spec, sj.Zone)
 	if err != nil {
 		return nil, fmt.Errorf("job %d: %w", sj.ID, err)

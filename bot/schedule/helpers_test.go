@@ -11,6 +11,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot/store"
 )
 
@@ -86,7 +87,7 @@ func start(t *testing.T, st *store.Store, d Discord, opts Options) *Scheduler {
 	return s
 }
 
-func enqueue(t *testing.T, st *store.Store, j store.NewJob) int64 {
+func enqueue(t *testing.T, st *store.Store, j spotter.NewJob) int64 {
 	t.Helper()
 	if j.Kind == "" {
 		j.Kind = "dm"
@@ -101,7 +102,7 @@ func enqueue(t *testing.T, st *store.Store, j store.NewJob) int64 {
 // jumpTo moves the bubble's fake clock to at before anything runs.
 func jumpTo(at time.Time) { time.Sleep(time.Until(at)) }
 
-func jobsWithPrefix(t *testing.T, st *store.Store, prefix string) []store.Job {
+func jobsWithPrefix(t *testing.T, st *store.Store, prefix string) []spotter.Job {
 	t.Helper()
 	jobs, err := st.Jobs(context.Background(), prefix)
 	if err != nil {

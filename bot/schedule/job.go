@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/spotter-bot/spotter/bot/store"
+	"github.com/spotter-bot/spotter"
 )
 
 // Job is a due job as its handler sees it.
@@ -49,7 +49,7 @@ func (j Job) Decode(v any) error {
 // 25 characters.
 func (j Job) Nonce() string { return "spj" + strconv.FormatInt(j.ID, 36) }
 
-func jobFromStore(sj store.Job, now time.Time, lateMark time.Duration) Job {
+func jobFromStore(sj spotter.Job, now time.Time, lateMark time.Duration) Job {
 	return Job{
 		ID:         sj.ID,
 		Kind:       sj.Kind,

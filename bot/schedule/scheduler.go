@@ -13,6 +13,7 @@ import (
 
 	"github.com/robfig/cron/v3"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/store"
 )
@@ -333,7 +334,7 @@ func (s *Scheduler) prune(ctx context.Context, now time.Time) {
 
 // run runs one claimed job and frees its slot; when the queue had more
 // than the slots could take, half-empty slots wake the dispatcher.
-func (s *Scheduler) run(sj store.Job) {
+func (s *Scheduler) run(sj spotter.Job) {
 	defer func() {
 		<-s.slots
 		s.inflight.Done()

@@ -14,6 +14,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot/store"
 )
 
@@ -29,7 +30,7 @@ func TestDailySeriesFiresAtLocalTimeAcrossSpringForward(t *testing.T) {
 			t.Fatal(err)
 		}
 		first := rec.Next(time.Now())
-		enqueue(t, st, store.NewJob{Key: "daily:u1", Payload: payload(t, "u1", "How is your back?"), DueAt: first,
+		enqueue(t, st, spotter.NewJob{Key: "daily:u1", Payload: payload(t, "u1", "How is your back?"), DueAt: first,
 			Spec: rec.Spec(), Zone: rec.Zone(), Until: first.In(ny).AddDate(0, 0, 10)})
 
 		time.Sleep(12 * 24 * time.Hour)
@@ -66,9 +67,9 @@ func TestDowntimeCatchUpSendsRecentOnceAndSkipsStale(t *testing.T) {
 			t.Fatal(err)
 		}
 		// Queued before a two-day outage that ends now.
-		enqueue(t, st, store.NewJob{Key: "recent", Payload: payload(t, "u1", "missed by an hour"), DueAt: now.Add(-time.Hour)})
-		enqueue(t, st, store.NewJob{Key: "stale", Payload: payload(t, "u2", "missed by five hours"), DueAt: now.Add(-5 * time.Hour)})
-		enqueue(t, st, store.NewJob{Key: "daily:u3", Payload: payload(t, "u3", "daily"), DueAt: now.Add(-51 * time.Hour),
+		enqueue(t, st, spotter.NewJob{Key: "recent", Payload: payload(t, "u1", "missed by an hour"), DueAt: now.Add(-time.Hour)})
+		enqueue(t, st, spotter.NewJob{Key: "stale", Payload: payload(t, "u2", "missed by five hours"), DueAt: now.Add(-5 * time.Hour)})
+		enqueue(t, st, spotter.NewJob{Key: "daily:u3", Payload: payload(t, "u3", "daily"), DueAt: now.Add(-51 * time.Hour),
 			Spec: rec.Spec(), Zone: rec.Zone()})
 
 		fake := newFakeDiscord()
@@ -89,13 +90,13 @@ func TestDowntimeCatchUpSendsRecentOnceAndSkipsStale(t *testing.T) {
 		if err != nil || !ok || !next.DueAt.Equal(time.Date(2026, 5, 5, 9, 0, 0, 0, time.UTC)) {
 			t.Fatalf("series after the outage: next %v (%v, %v), want tomorrow 09:00", next.DueAt, ok, err)
 		}
-		states := map[string]store.JobState{}
+		states := map[string]spotter.JobState{}
 		for _, j := range jobsWithPrefix(t, st, "") {
-			if j.State != store.JobPending {
+			if j.State != spotter.JobPending {
 				states[j.Key] = j.State
 			}
 		}
-		if states["stale"] != store.JobSkipped || states["daily:u3"] != store.JobSkipped || states["recent"] != store.JobDone {
+		if states["stale"] != spotter.JobSkipped || states["daily:u3"] != spotter.JobSkipped || states["recent"] != spotter.JobDone {
 			t.Errorf("outcomes %v, want stale and the old occurrence skipped, recent done", states)
 		}
 
@@ -112,14 +113,14 @@ func TestTransientFailuresRetryWithBackoffAndDefiniteOnesDoNot(t *testing.T) {
 		name      string
 		failures  []error
 		wantSends int
-		wantState store.JobState
+		wantState spotter.JobState
 		wantGaps  []time.Duration
 	}{
-		{"server errors then success", []error{restError(500, 0), restError(503, 0)}, 1, store.JobDone, []time.Duration{30 * time.Second, time.Minute}},
-		{"rate limited then success", []error{&discordgo.RateLimitError{RateLimit: &discordgo.RateLimit{TooManyRequests: &discordgo.TooManyRequests{}}}}, 1, store.JobDone, []time.Duration{30 * time.Second}},
-		{"network down every time", []error{errors.New("dial tcp: refused"), errors.New("dial tcp: refused"), errors.New("dial tcp: refused")}, 0, store.JobFailed, []time.Duration{30 * time.Second, time.Minute}},
-		{"missing permissions is final", []error{restError(http.StatusForbidden, 50013)}, 0, store.JobFailed, nil},
-		{"invalid form body is final", []error{restError(http.StatusBadRequest, 50035)}, 0, store.JobFailed, nil},
+		{"server errors then success", []error{restError(500, 0), restError(503, 0)}, 1, spotter.JobDone, []time.Duration{30 * time.Second, time.Minute}},
+		{"rate limited then success", []error{&discordgo.RateLimitError{RateLimit: &discordgo.RateLimit{TooManyRequests: &discordgo.TooManyRequests{}}}}, 1, spotter.JobDone, []time.Duration{30 * time.Second}},
+		{"network down every time", []error{errors.New("dial tcp: refused"), errors.New("dial tcp: refused"), errors.New("dial tcp: refused")}, 0, spotter.JobFailed, []time.Duration{30 * time.Second, time.Minute}},
+		{"missing permissions is final", []error{restError(http.StatusForbidden, 50013)}, 0, spotter.JobFailed, nil},
+		{"invalid form body is final", []error{restError(http.StatusBadRequest, 50035)}, 0, spotter.JobFailed, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -129,7 +130,7 @@ func TestTransientFailuresRetryWithBackoffAndDefiniteOnesDoNot(t *testing.T) {
 				fake := newFakeDiscord()
 				fake.failNext(tt.failures...)
 				start(t, st, fake, Options{Heartbeat: "@every 1s", MaxAttempts: 3})
-				enqueue(t, st, store.NewJob{Key: "k", Payload: payload(t, "u1", "hi"), DueAt: time.Now().Add(time.Second)})
+				enqueue(t, st, spotter.NewJob{Key: "k", Payload: payload(t, "u1", "hi"), DueAt: time.Now().Add(time.Second)})
 				time.Sleep(10 * time.Minute)
 				synctest.Wait()
 
@@ -173,7 +174,7 @@ func TestDefiniteFailureKeepsTheSeriesGoing(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		enqueue(t, st, store.NewJob{Key: "daily", Payload: payload(t, "u1", "daily"), DueAt: rec.Next(time.Now()), Spec: rec.Spec(), Zone: rec.Zone()})
+		enqueue(t, st, spotter.NewJob{Key: "daily", Payload: payload(t, "u1", "daily"), DueAt: rec.Next(time.Now()), Spec: rec.Spec(), Zone: rec.Zone()})
 		time.Sleep(26 * time.Hour)
 		synctest.Wait()
 		if got := fake.messagesTo("u1"); len(got) != 1 || got[0].At.Day() != 5 {
@@ -209,14 +210,14 @@ func TestEndSeriesStopsTheSeries(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		enqueue(t, st, store.NewJob{Key: "daily", Payload: payload(t, "u1", "daily"), DueAt: rec.Next(time.Now()), Spec: rec.Spec(), Zone: rec.Zone()})
+		enqueue(t, st, spotter.NewJob{Key: "daily", Payload: payload(t, "u1", "daily"), DueAt: rec.Next(time.Now()), Spec: rec.Spec(), Zone: rec.Zone()})
 		time.Sleep(50 * time.Hour)
 		synctest.Wait()
 		if calls.Load() != 1 {
 			t.Errorf("handler ran %d times, want once: the series should have ended", calls.Load())
 		}
 		jobs := jobsWithPrefix(t, st, "daily")
-		if len(jobs) != 1 || jobs[0].State != store.JobFailed || !strings.Contains(jobs[0].LastError, "Forbidden") {
+		if len(jobs) != 1 || jobs[0].State != spotter.JobFailed || !strings.Contains(jobs[0].LastError, "Forbidden") {
 			t.Errorf("jobs %+v, want one failed job and nothing queued", jobs)
 		}
 	})
@@ -227,7 +228,7 @@ func TestAJobOfADeadProcessIsReclaimedAndNotSentTwice(t *testing.T) {
 		jumpTo(time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC))
 		st := openStore(t)
 		fake := newFakeDiscord()
-		id := enqueue(t, st, store.NewJob{Key: "k", Payload: payload(t, "u1", "check-in"), DueAt: time.Now()})
+		id := enqueue(t, st, spotter.NewJob{Key: "k", Payload: payload(t, "u1", "check-in"), DueAt: time.Now()})
 
 		// A process claims the job, sends it, and dies before recording it.
 		claimed, err := st.ClaimJobs(context.Background(), "dead", time.Now(), time.Minute, 10)
@@ -258,7 +259,7 @@ func TestAJobOfADeadProcessIsReclaimedAndNotSentTwice(t *testing.T) {
 		}
 		defer s.Stop(context.Background())
 		synctest.Wait()
-		if jobs := jobsWithPrefix(t, st, "k"); jobs[0].State != store.JobClaimed {
+		if jobs := jobsWithPrefix(t, st, "k"); jobs[0].State != spotter.JobClaimed {
 			t.Fatalf("the job was taken from its claimant before the lease ran out: %+v", jobs[0])
 		}
 		time.Sleep(2 * time.Minute)
@@ -270,7 +271,7 @@ func TestAJobOfADeadProcessIsReclaimedAndNotSentTwice(t *testing.T) {
 		if !redelivered.Load() {
 			t.Error("the handler was not told the job may have been delivered")
 		}
-		if jobs := jobsWithPrefix(t, st, "k"); jobs[0].State != store.JobDone {
+		if jobs := jobsWithPrefix(t, st, "k"); jobs[0].State != spotter.JobDone {
 			t.Errorf("job %+v, want done", jobs[0])
 		}
 	})
@@ -296,7 +297,7 @@ func TestAJobInProgressKeepsItsLease(t *testing.T) {
 			t.Fatal(err)
 		}
 		other.Register("dm", handler)
-		enqueue(t, st, store.NewJob{Key: "k", Payload: payload(t, "u1", "x"), DueAt: time.Now()})
+		enqueue(t, st, spotter.NewJob{Key: "k", Payload: payload(t, "u1", "x"), DueAt: time.Now()})
 		if err := slow.Start(newFakeDiscord()); err != nil {
 			t.Fatal(err)
 		}
@@ -328,7 +329,7 @@ func TestPacedSendsStayUnderTheGlobalLimit(t *testing.T) {
 				t.Fatal(err)
 			}
 			fake.channels[user], fake.users["dm-"+user] = "dm-"+user, user
-			enqueue(t, st, store.NewJob{Key: "k" + user, Payload: payload(t, user, "hi"), DueAt: time.Now()})
+			enqueue(t, st, spotter.NewJob{Key: "k" + user, Payload: payload(t, user, "hi"), DueAt: time.Now()})
 		}
 		start(t, st, fake, Options{GlobalRateLimit: 50, Concurrency: 32})
 		time.Sleep(time.Minute)
@@ -360,7 +361,7 @@ func TestOtherRESTCallsOfJobsArePacedToo(t *testing.T) {
 			return err
 		})
 		for i := range 120 {
-			enqueue(t, st, store.NewJob{Kind: "pin", Key: fmt.Sprintf("m%03d", i), DueAt: time.Now()})
+			enqueue(t, st, spotter.NewJob{Kind: "pin", Key: fmt.Sprintf("m%03d", i), DueAt: time.Now()})
 		}
 		if err := s.Start(fake); err != nil {
 			t.Fatal(err)
@@ -383,7 +384,7 @@ func TestSlowDMChannelOpensDoNotHoldUpOtherSends(t *testing.T) {
 		fake := newFakeDiscord()
 		fake.openDelay = 5 * time.Second
 		for i := range 4 {
-			enqueue(t, st, store.NewJob{Key: fmt.Sprintf("new%d", i), Payload: payload(t, fmt.Sprintf("new%d", i), "hi"), DueAt: time.Now()})
+			enqueue(t, st, spotter.NewJob{Key: fmt.Sprintf("new%d", i), Payload: payload(t, fmt.Sprintf("new%d", i), "hi"), DueAt: time.Now()})
 		}
 		for i := range 40 {
 			user := fmt.Sprintf("known%02d", i)
@@ -391,7 +392,7 @@ func TestSlowDMChannelOpensDoNotHoldUpOtherSends(t *testing.T) {
 				t.Fatal(err)
 			}
 			fake.channels[user], fake.users["dm-"+user] = "dm-"+user, user
-			enqueue(t, st, store.NewJob{Key: user, Payload: payload(t, user, "hi"), DueAt: time.Now()})
+			enqueue(t, st, spotter.NewJob{Key: user, Payload: payload(t, user, "hi"), DueAt: time.Now()})
 		}
 		start(t, st, fake, Options{Concurrency: 2})
 		time.Sleep(3 * time.Second)
@@ -434,7 +435,7 @@ func TestConcurrencyIsBoundedAndEveryJobRunsOnce(t *testing.T) {
 			return nil
 		})
 		for i := range 100 {
-			enqueue(t, st, store.NewJob{Key: fmt.Sprintf("k%03d", i), Payload: payload(t, "u", "x"), DueAt: time.Now()})
+			enqueue(t, st, spotter.NewJob{Key: fmt.Sprintf("k%03d", i), Payload: payload(t, "u", "x"), DueAt: time.Now()})
 		}
 		if err := s.Start(newFakeDiscord()); err != nil {
 			t.Fatal(err)
@@ -468,8 +469,8 @@ func TestDMChannelsAreOpenedOnceAndRememberedAcrossRestarts(t *testing.T) {
 
 		st := openStoreAt(t, path)
 		s := start(t, st, fake, Options{})
-		enqueue(t, st, store.NewJob{Key: "a", Payload: payload(t, "u1", "one"), DueAt: time.Now()})
-		enqueue(t, st, store.NewJob{Key: "b", Payload: payload(t, "u1", "two"), DueAt: time.Now().Add(time.Minute)})
+		enqueue(t, st, spotter.NewJob{Key: "a", Payload: payload(t, "u1", "one"), DueAt: time.Now()})
+		enqueue(t, st, spotter.NewJob{Key: "b", Payload: payload(t, "u1", "two"), DueAt: time.Now().Add(time.Minute)})
 		time.Sleep(2 * time.Minute)
 		synctest.Wait()
 		if err := s.Stop(ctx); err != nil {
@@ -481,7 +482,7 @@ func TestDMChannelsAreOpenedOnceAndRememberedAcrossRestarts(t *testing.T) {
 
 		again := openStoreAt(t, path)
 		start(t, again, fake, Options{})
-		enqueue(t, again, store.NewJob{Key: "c", Payload: payload(t, "u1", "three"), DueAt: time.Now()})
+		enqueue(t, again, spotter.NewJob{Key: "c", Payload: payload(t, "u1", "three"), DueAt: time.Now()})
 		time.Sleep(time.Minute)
 		synctest.Wait()
 		if fake.channelOpens() != 1 {
@@ -493,7 +494,7 @@ func TestDMChannelsAreOpenedOnceAndRememberedAcrossRestarts(t *testing.T) {
 		delete(fake.users, fake.channels["u1"])
 		delete(fake.channels, "u1")
 		fake.mu.Unlock()
-		enqueue(t, again, store.NewJob{Key: "d", Payload: payload(t, "u1", "four"), DueAt: time.Now()})
+		enqueue(t, again, spotter.NewJob{Key: "d", Payload: payload(t, "u1", "four"), DueAt: time.Now()})
 		time.Sleep(time.Minute)
 		synctest.Wait()
 		if got := fake.messagesTo("u1"); len(got) != 4 || got[3].Content != "four" || fake.channelOpens() != 2 {
@@ -511,7 +512,7 @@ func TestOpenedDMChannelSavesTheNextOpen(t *testing.T) {
 		if err := s.Sender().OpenDM(context.Background(), "u1"); err != nil {
 			t.Fatal(err)
 		}
-		enqueue(t, st, store.NewJob{Key: "a", Payload: payload(t, "u1", "one"), DueAt: time.Now()})
+		enqueue(t, st, spotter.NewJob{Key: "a", Payload: payload(t, "u1", "one"), DueAt: time.Now()})
 		time.Sleep(time.Minute)
 		synctest.Wait()
 		if len(fake.messagesTo("u1")) != 1 || fake.channelOpens() != 1 {
@@ -532,7 +533,7 @@ func TestStopInterruptsLongJobsAndReleasesThem(t *testing.T) {
 			<-ctx.Done()
 			return ctx.Err()
 		})
-		enqueue(t, st, store.NewJob{Key: "k", Payload: payload(t, "u1", "x"), DueAt: time.Now()})
+		enqueue(t, st, spotter.NewJob{Key: "k", Payload: payload(t, "u1", "x"), DueAt: time.Now()})
 		if err := s.Start(newFakeDiscord()); err != nil {
 			t.Fatal(err)
 		}
@@ -596,9 +597,9 @@ func TestOneBusyMemberDoesNotHoldUpOthers(t *testing.T) {
 			return sendDM(ctx, job, out)
 		})
 		for i := range 12 {
-			enqueue(t, st, store.NewJob{Key: fmt.Sprintf("checkin:u1:after:%d", i), Payload: payload(t, "u1", "again"), DueAt: time.Now()})
+			enqueue(t, st, spotter.NewJob{Key: fmt.Sprintf("checkin:u1:after:%d", i), Payload: payload(t, "u1", "again"), DueAt: time.Now()})
 		}
-		enqueue(t, st, store.NewJob{Key: "checkin:u2:daily", Payload: payload(t, "u2", "daily"), DueAt: time.Now()})
+		enqueue(t, st, spotter.NewJob{Key: "checkin:u2:daily", Payload: payload(t, "u2", "daily"), DueAt: time.Now()})
 		if err := s.Start(fake); err != nil {
 			t.Fatal(err)
 		}
@@ -616,7 +617,7 @@ func TestAJobOfADeadProcessIsNotResentPastTheNonceMemory(t *testing.T) {
 		jumpTo(time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC))
 		st := openStore(t)
 		fake := newFakeDiscord()
-		enqueue(t, st, store.NewJob{Key: "k", Payload: payload(t, "u1", "check-in"), DueAt: time.Now()})
+		enqueue(t, st, spotter.NewJob{Key: "k", Payload: payload(t, "u1", "check-in"), DueAt: time.Now()})
 
 		// A process claims the job, sends it, and dies before recording it;
 		// the bot then stays down for longer than Discord remembers nonces.
@@ -640,7 +641,7 @@ func TestAJobOfADeadProcessIsNotResentPastTheNonceMemory(t *testing.T) {
 		if got := fake.messagesTo("u1"); len(got) != 1 {
 			t.Errorf("the member got %d copies of the check-in after the outage, want 1", len(got))
 		}
-		if jobs := jobsWithPrefix(t, st, "k"); jobs[0].State != store.JobSkipped {
+		if jobs := jobsWithPrefix(t, st, "k"); jobs[0].State != spotter.JobSkipped {
 			t.Errorf("job state %s, want skipped (at most once past the nonce memory)", jobs[0].State)
 		}
 	})

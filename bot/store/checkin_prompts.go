@@ -6,35 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"time"
-)
 
-// The kinds of check-in prompt.
-const (
-	// PromptDaily is the daily check-in.
-	PromptDaily = "daily"
-	// PromptAfterWorkout asks again two hours after a workout reading.
-	PromptAfterWorkout = "after_workout"
+	"github.com/spotter-bot/spotter"
 )
-
-// CheckinPrompt is one DM asking a member for a pain rating.
-type CheckinPrompt struct {
-	ID     int64
-	PlanID int64
-	// UserID is the plan's member: the only one who may answer.
-	UserID string
-	// JobID is the job that first sent the prompt.
-	JobID int64
-	// Kind is PromptDaily or PromptAfterWorkout.
-	Kind  string
-	DueAt time.Time
-	// WorkoutEntryID is the workout reading an after-workout prompt follows.
-	WorkoutEntryID int64
-	// Late records that the prompt went out well after it was due.
-	Late      bool
-	ChannelID string
-	MessageID string
-	SentAt    time.Time
-}
 
 const promptSelect = `SELECT c.id, c.plan_id, p.user_id, c.job_id, c.kind, c.due_at, COALESCE(c.workout_entry_id, 0), c.late,
 	c.channel_id, c.message_id, c.sent_at FROM checkin_prompts c JOIN checkin_plans p ON p.id = c.plan_id`
@@ -42,7 +16,7 @@ const promptSelect = `SELECT c.id, c.plan_id, p.user_id, c.job_id, c.kind, c.due
 // EnsureCheckinPrompt records the prompt p.JobID sends, or returns the one
 // recorded by an earlier run of the same job, so a re-run sends the same
 // prompt with the same buttons.
-func (s *Store) EnsureCheckinPrompt(ctx context.Context, p CheckinPrompt) (CheckinPrompt, error) {
+func (s *Store) EnsureCheckinPrompt(ctx context.Context, p spotter.CheckinPrompt) (spotter.CheckinPrompt, error) {
 	var workout any
 	if p.WorkoutEntryID != 0 {
 		workout = p.WorkoutEntryID
@@ -51,23 +25,23 @@ func (s *Store) EnsureCheckinPrompt(ctx context.Context, p CheckinPrompt) (Check
 		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (job_id) DO NOTHING`,
 		p.PlanID, p.JobID, p.Kind, p.DueAt.Unix(), workout, p.Late)
 	if err != nil {
-		return CheckinPrompt{}, fmt.Errorf("record check-in prompt: %w", err)
+		return spotter.CheckinPrompt{}, fmt.Errorf("record check-in prompt: %w", err)
 	}
 	out, err := scanPrompt(s.db.QueryRowContext(ctx, promptSelect+" WHERE c.job_id = ?", p.JobID))
 	if err != nil {
-		return CheckinPrompt{}, fmt.Errorf("read check-in prompt: %w", err)
+		return spotter.CheckinPrompt{}, fmt.Errorf("read check-in prompt: %w", err)
 	}
 	return out, nil
 }
 
 // CheckinPrompt returns the prompt with the given id, if it exists.
-func (s *Store) CheckinPrompt(ctx context.Context, id int64) (CheckinPrompt, bool, error) {
+func (s *Store) CheckinPrompt(ctx context.Context, id int64) (spotter.CheckinPrompt, bool, error) {
 	p, err := scanPrompt(s.db.QueryRowContext(ctx, promptSelect+" WHERE c.id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return CheckinPrompt{}, false, nil
+		return spotter.CheckinPrompt{}, false, nil
 	}
 	if err != nil {
-		return CheckinPrompt{}, false, fmt.Errorf("read check-in prompt: %w", err)
+		return spotter.CheckinPrompt{}, false, fmt.Errorf("read check-in prompt: %w", err)
 	}
 	return p, true, nil
 }
@@ -82,14 +56,14 @@ func (s *Store) MarkCheckinPromptSent(ctx context.Context, id int64, channelID, 
 	return nil
 }
 
-func scanPrompt(r rowScanner) (CheckinPrompt, error) {
+func scanPrompt(r rowScanner) (spotter.CheckinPrompt, error) {
 	var (
-		p         CheckinPrompt
+		p         spotter.CheckinPrompt
 		due, sent int64
 	)
 	err := r.Scan(&p.ID, &p.PlanID, &p.UserID, &p.JobID, &p.Kind, &due, &p.WorkoutEntryID, &p.Late, &p.ChannelID, &p.MessageID, &sent)
 	if err != nil {
-		return CheckinPrompt{}, err
+		return spotter.CheckinPrompt{}, err
 	}
 	p.DueAt, p.SentAt = unixTime(due), unixTime(sent)
 	return p, nil

@@ -5,56 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
+
+	"github.com/spotter-bot/spotter"
 )
-
-// PlanStatus says whether a member's check-ins are running.
-type PlanStatus string
-
-// The states of a check-in plan.
-const (
-	PlanActive  PlanStatus = "active"
-	PlanPaused  PlanStatus = "paused"
-	PlanStopped PlanStatus = "stopped"
-)
-
-// Why a plan was paused.
-const (
-	PausedByMember  = "member"
-	PausedDMsClosed = "dms_closed"
-)
-
-// CheckinPlan is a member's daily check-in plan.
-type CheckinPlan struct {
-	ID     int64
-	UserID string
-	// LocalTime is the daily check-in time, "HH:MM" in Zone.
-	LocalTime string
-	// Zone is the member's IANA time zone.
-	Zone string
-	// Days is how long the plan runs from StartedAt.
-	Days      int
-	StartedAt time.Time
-	EndsAt    time.Time
-	Status    PlanStatus
-	// PausedReason is PausedByMember or PausedDMsClosed while paused.
-	PausedReason string
-	// NextDue is the next daily check-in (UTC), zero when none is queued.
-	NextDue time.Time
-}
-
-// CheckinDailyKey is the job key of the member's daily check-in series.
-func CheckinDailyKey(userID string) string { return CheckinKeyPrefix(userID) + "daily" }
-
-// CheckinKeyPrefix starts the key of every check-in job for the member.
-func CheckinKeyPrefix(userID string) string { return "checkin:" + userID + ":" }
-
-// followUpKeyPart follows CheckinKeyPrefix in after-workout follow-up keys.
-const followUpKeyPart = "after:"
-
-// CheckinFollowUpPrefix starts the key of the member's after-workout
-// follow-ups; at most one of them is pending at a time.
-func CheckinFollowUpPrefix(userID string) string { return CheckinKeyPrefix(userID) + followUpKeyPart }
 
 // planSelect reads a plan with its next due time from the daily series'
 // pending job (keyed as CheckinDailyKey builds it).
@@ -63,13 +16,13 @@ const planSelect = `SELECT p.id, p.user_id, p.local_time, p.zone, p.days, p.star
 	FROM checkin_plans p`
 
 // CheckinPlan returns the member's plan, if they ever started one.
-func (s *Store) CheckinPlan(ctx context.Context, userID string) (CheckinPlan, bool, error) {
+func (s *Store) CheckinPlan(ctx context.Context, userID string) (spotter.CheckinPlan, bool, error) {
 	p, err := scanPlan(s.db.QueryRowContext(ctx, planSelect+" WHERE p.user_id = ?", userID))
 	if errors.Is(err, sql.ErrNoRows) {
-		return CheckinPlan{}, false, nil
+		return spotter.CheckinPlan{}, false, nil
 	}
 	if err != nil {
-		return CheckinPlan{}, false, fmt.Errorf("read check-in plan: %w", err)
+		return spotter.CheckinPlan{}, false, fmt.Errorf("read check-in plan: %w", err)
 	}
 	return p, true, nil
 }
@@ -77,7 +30,7 @@ func (s *Store) CheckinPlan(ctx context.Context, userID string) (CheckinPlan, bo
 // StartCheckinPlan starts the member's plan, or restarts it with new
 // settings (one plan per member), records the baseline reading and queues
 // daily as the plan's next check-in, all in one transaction.
-func (s *Store) StartCheckinPlan(ctx context.Context, p CheckinPlan, baseline PainEntry, daily NewJob) (CheckinPlan, error) {
+func (s *Store) StartCheckinPlan(ctx context.Context, p spotter.CheckinPlan, baseline spotter.PainEntry, daily spotter.NewJob) (spotter.CheckinPlan, error) {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var id int64
 		err := tx.QueryRowContext(ctx, `INSERT INTO checkin_plans (user_id, local_time, zone, days, started_at, ends_at, status, paused_reason, updated_at)
@@ -93,14 +46,14 @@ func (s *Store) StartCheckinPlan(ctx context.Context, p CheckinPlan, baseline Pa
 		if _, err := insertEntryTx(ctx, tx, baseline); err != nil {
 			return err
 		}
-		if err := deleteNoticeTx(ctx, tx, p.UserID, NoticeCheckinsDMsClosed); err != nil {
+		if err := deleteNoticeTx(ctx, tx, p.UserID, spotter.NoticeCheckinsDMsClosed); err != nil {
 			return err
 		}
 		_, err = s.replaceJobTx(ctx, tx, daily)
 		return err
 	})
 	if err != nil {
-		return CheckinPlan{}, fmt.Errorf("start check-in plan: %w", err)
+		return spotter.CheckinPlan{}, fmt.Errorf("start check-in plan: %w", err)
 	}
 	return s.mustPlan(ctx, p.UserID)
 }
@@ -108,7 +61,7 @@ func (s *Store) StartCheckinPlan(ctx context.Context, p CheckinPlan, baseline Pa
 // RescheduleCheckinPlan changes the plan's time, zone and length. An active
 // plan's queued check-in is replaced by daily, or cancelled when daily is
 // nil (the plan has run its course).
-func (s *Store) RescheduleCheckinPlan(ctx context.Context, p CheckinPlan, daily *NewJob) (CheckinPlan, error) {
+func (s *Store) RescheduleCheckinPlan(ctx context.Context, p spotter.CheckinPlan, daily *spotter.NewJob) (spotter.CheckinPlan, error) {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var status string
 		err := tx.QueryRowContext(ctx, `UPDATE checkin_plans SET local_time = ?, zone = ?, days = ?, ends_at = ?, updated_at = ?
@@ -116,18 +69,18 @@ func (s *Store) RescheduleCheckinPlan(ctx context.Context, p CheckinPlan, daily 
 		if err != nil {
 			return err
 		}
-		if PlanStatus(status) != PlanActive {
+		if spotter.PlanStatus(status) != spotter.PlanActive {
 			return nil
 		}
 		if daily == nil {
-			_, err = s.cancelJobsTx(ctx, tx, CheckinDailyKey(p.UserID))
+			_, err = s.cancelJobsTx(ctx, tx, spotter.CheckinDailyKey(p.UserID))
 			return err
 		}
 		_, err = s.replaceJobTx(ctx, tx, *daily)
 		return err
 	})
 	if err != nil {
-		return CheckinPlan{}, fmt.Errorf("change check-in plan: %w", err)
+		return spotter.CheckinPlan{}, fmt.Errorf("change check-in plan: %w", err)
 	}
 	return s.mustPlan(ctx, p.UserID)
 }
@@ -147,11 +100,11 @@ func (s *Store) PauseCheckinPlan(ctx context.Context, userID, reason string) (pa
 			return err
 		}
 		paused = n > 0
-		if _, err := s.cancelJobsTx(ctx, tx, CheckinKeyPrefix(userID)); err != nil {
+		if _, err := s.cancelJobsTx(ctx, tx, spotter.CheckinKeyPrefix(userID)); err != nil {
 			return err
 		}
-		if paused && reason == PausedDMsClosed {
-			return s.addNoticeTx(ctx, tx, userID, NoticeCheckinsDMsClosed)
+		if paused && reason == spotter.PausedDMsClosed {
+			return s.addNoticeTx(ctx, tx, userID, spotter.NoticeCheckinsDMsClosed)
 		}
 		return nil
 	})
@@ -163,7 +116,7 @@ func (s *Store) PauseCheckinPlan(ctx context.Context, userID, reason string) (pa
 
 // ResumeCheckinPlan makes a paused plan active again with daily as its next
 // check-in, and drops any notice about why it was paused.
-func (s *Store) ResumeCheckinPlan(ctx context.Context, userID string, daily NewJob) (CheckinPlan, error) {
+func (s *Store) ResumeCheckinPlan(ctx context.Context, userID string, daily spotter.NewJob) (spotter.CheckinPlan, error) {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE checkin_plans SET status = 'active', paused_reason = '', updated_at = ?
 			WHERE user_id = ? AND status = 'paused'`, s.now().Unix(), userID)
@@ -173,14 +126,14 @@ func (s *Store) ResumeCheckinPlan(ctx context.Context, userID string, daily NewJ
 		if n, err := res.RowsAffected(); err != nil || n == 0 {
 			return errors.Join(errors.New("the plan is not paused"), err)
 		}
-		if err := deleteNoticeTx(ctx, tx, userID, NoticeCheckinsDMsClosed); err != nil {
+		if err := deleteNoticeTx(ctx, tx, userID, spotter.NoticeCheckinsDMsClosed); err != nil {
 			return err
 		}
 		_, err = s.replaceJobTx(ctx, tx, daily)
 		return err
 	})
 	if err != nil {
-		return CheckinPlan{}, fmt.Errorf("resume check-in plan: %w", err)
+		return spotter.CheckinPlan{}, fmt.Errorf("resume check-in plan: %w", err)
 	}
 	return s.mustPlan(ctx, userID)
 }
@@ -200,7 +153,7 @@ func (s *Store) StopCheckinPlan(ctx context.Context, userID string) (stopped boo
 			return err
 		}
 		stopped = n > 0
-		_, err = s.cancelJobsTx(ctx, tx, CheckinKeyPrefix(userID))
+		_, err = s.cancelJobsTx(ctx, tx, spotter.CheckinKeyPrefix(userID))
 		return err
 	})
 	if err != nil {
@@ -209,28 +162,28 @@ func (s *Store) StopCheckinPlan(ctx context.Context, userID string) (stopped boo
 	return stopped, nil
 }
 
-func (s *Store) mustPlan(ctx context.Context, userID string) (CheckinPlan, error) {
+func (s *Store) mustPlan(ctx context.Context, userID string) (spotter.CheckinPlan, error) {
 	p, ok, err := s.CheckinPlan(ctx, userID)
 	if err != nil {
-		return CheckinPlan{}, err
+		return spotter.CheckinPlan{}, err
 	}
 	if !ok {
-		return CheckinPlan{}, errors.New("read check-in plan: it vanished")
+		return spotter.CheckinPlan{}, errors.New("read check-in plan: it vanished")
 	}
 	return p, nil
 }
 
-func scanPlan(r rowScanner) (CheckinPlan, error) {
+func scanPlan(r rowScanner) (spotter.CheckinPlan, error) {
 	var (
-		p                        CheckinPlan
+		p                        spotter.CheckinPlan
 		status                   string
 		started, ends, nextDueAt int64
 	)
 	err := r.Scan(&p.ID, &p.UserID, &p.LocalTime, &p.Zone, &p.Days, &started, &ends, &status, &p.PausedReason, &nextDueAt)
 	if err != nil {
-		return CheckinPlan{}, err
+		return spotter.CheckinPlan{}, err
 	}
 	p.StartedAt, p.EndsAt, p.NextDue = unixTime(started), unixTime(ends), unixTime(nextDueAt)
-	p.Status = PlanStatus(status)
+	p.Status = spotter.PlanStatus(status)
 	return p, nil
 }

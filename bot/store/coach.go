@@ -6,81 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/spotter-bot/spotter"
 )
-
-// ShareStatus says whether a coach still gets a member's summary.
-type ShareStatus string
-
-// The states of a share. Active and paused shares are live; an ended one
-// is kept as history and never starts again (sharing anew makes a new one).
-const (
-	ShareActive ShareStatus = "active"
-	SharePaused ShareStatus = "paused"
-	ShareEnded  ShareStatus = "ended"
-)
-
-// Why a share was paused or ended.
-const (
-	ShareByMember       = "member"           // the member ended it
-	ShareCoachDMsClosed = "coach_dms_closed" // Discord would not deliver to the coach: paused
-	ShareCoachLostRole  = "coach_lost_role"  // the coach no longer holds a coach role
-	ShareCoachLeft      = "coach_left"       // the coach left the server
-	ShareMemberLeft     = "member_left"      // the member left the server
-	ShareServerGone     = "server_gone"      // the bot can no longer see the server
-	ShareCoachDeleted   = "coach_deleted"    // the coach deleted their Spotter data
-)
-
-// Notices a member gets when a share changes without them (see
-// AddMemberNotice).
-const (
-	NoticeShareCoachDMsClosed = "share_coach_dms_closed"
-	NoticeShareEnded          = "share_ended"
-	NoticeShareCoachDeleted   = "share_coach_deleted"
-)
-
-// Where a share's weekly time zone came from.
-const (
-	ZoneFromCoach   = "coach"
-	ZoneFromMember  = "member"
-	ZoneFromDefault = "default"
-)
-
-// Kinds of send recorded for a share.
-const (
-	ShareSendFirst  = "first"
-	ShareSendWeekly = "weekly"
-	ShareSendViewed = "viewed"
-)
-
-// CoachShare is a member's permission for a coach to see their summary.
-type CoachShare struct {
-	ID       int64
-	GuildID  string
-	MemberID string
-	// CoachID is "" once the coach deleted their data.
-	CoachID      string
-	IncludeNotes bool
-	Weekly       bool
-	// Zone times the weekly updates; ZoneSource says whose zone it is.
-	Zone, ZoneSource string
-	Status           ShareStatus
-	// Reason says why the share is paused or ended.
-	Reason    string
-	CreatedAt time.Time
-	EndedAt   time.Time
-	// Sends counts the summaries the coach got or opened; LastSent is the
-	// latest of them, zero if none.
-	Sends    int
-	LastSent time.Time
-	// NextDue is the next weekly update, zero when none is queued.
-	NextDue time.Time
-}
-
-// CoachShareKey is the job key of a share's weekly series. It ends with a
-// fixed part, so it is never the prefix of another coach's key.
-func CoachShareKey(memberID, coachID string) string {
-	return "coach:" + memberID + ":" + coachID + ":weekly"
-}
 
 const shareSelect = `SELECT s.id, s.guild_id, s.member_id, s.coach_id, s.include_notes, s.weekly, s.zone, s.zone_source, s.status, s.reason,
 	s.created_at, s.ended_at,
@@ -145,9 +73,9 @@ func (s *Store) RemoveCoachRole(ctx context.Context, guildID, roleID string) (re
 // scope: a live share between the two takes the new scope and becomes
 // active again. weekly, if not nil, becomes the share's weekly series;
 // otherwise any queued update is cancelled. It returns the share as stored.
-func (s *Store) StartShare(ctx context.Context, sh CoachShare, weekly *NewJob) (CoachShare, error) {
-	if !IsSnowflake(sh.MemberID) || !IsSnowflake(sh.CoachID) || !IsSnowflake(sh.GuildID) {
-		return CoachShare{}, errors.New("start share: member, coach and server must be Discord ids")
+func (s *Store) StartShare(ctx context.Context, sh spotter.CoachShare, weekly *spotter.NewJob) (spotter.CoachShare, error) {
+	if !spotter.IsSnowflake(sh.MemberID) || !spotter.IsSnowflake(sh.CoachID) || !spotter.IsSnowflake(sh.GuildID) {
+		return spotter.CoachShare{}, errors.New("start share: member, coach and server must be Discord ids")
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -162,65 +90,65 @@ func (s *Store) StartShare(ctx context.Context, sh CoachShare, weekly *NewJob) (
 		if err != nil {
 			return err
 		}
-		if err := deleteNoticeTx(ctx, tx, sh.MemberID, NoticeShareCoachDMsClosed); err != nil {
+		if err := deleteNoticeTx(ctx, tx, sh.MemberID, spotter.NoticeShareCoachDMsClosed); err != nil {
 			return err
 		}
 		if weekly != nil {
 			_, err = s.replaceJobTx(ctx, tx, *weekly)
 			return err
 		}
-		_, err = s.cancelJobsTx(ctx, tx, CoachShareKey(sh.MemberID, sh.CoachID))
+		_, err = s.cancelJobsTx(ctx, tx, spotter.CoachShareKey(sh.MemberID, sh.CoachID))
 		return err
 	})
 	if err != nil {
-		return CoachShare{}, fmt.Errorf("start share: %w", err)
+		return spotter.CoachShare{}, fmt.Errorf("start share: %w", err)
 	}
 	out, _, err := s.Share(ctx, id)
 	return out, err
 }
 
 // Share returns one share by id.
-func (s *Store) Share(ctx context.Context, id int64) (CoachShare, bool, error) {
+func (s *Store) Share(ctx context.Context, id int64) (spotter.CoachShare, bool, error) {
 	sh, err := scanShare(s.db.QueryRowContext(ctx, shareSelect+" WHERE s.id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return CoachShare{}, false, nil
+		return spotter.CoachShare{}, false, nil
 	}
 	if err != nil {
-		return CoachShare{}, false, fmt.Errorf("read share: %w", err)
+		return spotter.CoachShare{}, false, fmt.Errorf("read share: %w", err)
 	}
 	return sh, true, nil
 }
 
 // LiveShare returns the member's active or paused share with the coach.
-func (s *Store) LiveShare(ctx context.Context, memberID, coachID string) (CoachShare, bool, error) {
+func (s *Store) LiveShare(ctx context.Context, memberID, coachID string) (spotter.CoachShare, bool, error) {
 	sh, err := scanShare(s.db.QueryRowContext(ctx, shareSelect+" WHERE s.member_id = ? AND s.coach_id = ? AND s.status <> 'ended'", memberID, coachID))
 	if errors.Is(err, sql.ErrNoRows) {
-		return CoachShare{}, false, nil
+		return spotter.CoachShare{}, false, nil
 	}
 	if err != nil {
-		return CoachShare{}, false, fmt.Errorf("read share: %w", err)
+		return spotter.CoachShare{}, false, fmt.Errorf("read share: %w", err)
 	}
 	return sh, true, nil
 }
 
 // MemberShares returns the member's shares, live ones first, then the
 // most recently ended, at most limit.
-func (s *Store) MemberShares(ctx context.Context, memberID string, limit int) ([]CoachShare, error) {
+func (s *Store) MemberShares(ctx context.Context, memberID string, limit int) ([]spotter.CoachShare, error) {
 	return s.shares(ctx, shareSelect+` WHERE s.member_id = ? ORDER BY s.status = 'ended', s.ended_at DESC, s.created_at, s.id LIMIT ?`, memberID, limit)
 }
 
 // CoachShares returns the live shares to the coach, oldest first.
-func (s *Store) CoachShares(ctx context.Context, coachID string) ([]CoachShare, error) {
+func (s *Store) CoachShares(ctx context.Context, coachID string) ([]spotter.CoachShare, error) {
 	return s.shares(ctx, shareSelect+` WHERE s.coach_id = ? AND s.status <> 'ended' ORDER BY s.created_at, s.id`, coachID)
 }
 
-func (s *Store) shares(ctx context.Context, query string, args ...any) ([]CoachShare, error) {
+func (s *Store) shares(ctx context.Context, query string, args ...any) ([]spotter.CoachShare, error) {
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list shares: %w", err)
 	}
 	defer rows.Close()
-	var out []CoachShare
+	var out []spotter.CoachShare
 	for rows.Next() {
 		sh, err := scanShare(rows)
 		if err != nil {
@@ -238,25 +166,25 @@ func (s *Store) shares(ctx context.Context, query string, args ...any) ([]CoachS
 // the same transaction; notice, if not "", is left for the member. ended
 // is false when the share was already over.
 func (s *Store) EndShare(ctx context.Context, id int64, reason, notice string) (ended bool, err error) {
-	return s.setShareStatus(ctx, id, ShareEnded, reason, notice)
+	return s.setShareStatus(ctx, id, spotter.ShareEnded, reason, notice)
 }
 
 // PauseShare pauses an active share for reason (no updates until the
 // member shares again) and leaves notice for the member.
 func (s *Store) PauseShare(ctx context.Context, id int64, reason, notice string) (paused bool, err error) {
-	return s.setShareStatus(ctx, id, SharePaused, reason, notice)
+	return s.setShareStatus(ctx, id, spotter.SharePaused, reason, notice)
 }
 
-func (s *Store) setShareStatus(ctx context.Context, id int64, status ShareStatus, reason, notice string) (bool, error) {
+func (s *Store) setShareStatus(ctx context.Context, id int64, status spotter.ShareStatus, reason, notice string) (bool, error) {
 	var changed bool
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var member, coach string
 		from := "status <> 'ended'"
-		if status == SharePaused {
+		if status == spotter.SharePaused {
 			from = "status = 'active'"
 		}
 		ended := int64(0)
-		if status == ShareEnded {
+		if status == spotter.ShareEnded {
 			ended = s.now().Unix()
 		}
 		err := tx.QueryRowContext(ctx, "UPDATE coach_shares SET status = ?, reason = ?, ended_at = ? WHERE id = ? AND "+from+" RETURNING member_id, coach_id",
@@ -269,7 +197,7 @@ func (s *Store) setShareStatus(ctx context.Context, id int64, status ShareStatus
 		}
 		changed = true
 		if coach != "" {
-			if _, err := s.cancelJobsTx(ctx, tx, CoachShareKey(member, coach)); err != nil {
+			if _, err := s.cancelJobsTx(ctx, tx, spotter.CoachShareKey(member, coach)); err != nil {
 				return err
 			}
 		}
@@ -347,16 +275,16 @@ func (s *Store) RecordShareSend(ctx context.Context, shareID, jobID int64, kind 
 	return nil
 }
 
-func scanShare(r rowScanner) (CoachShare, error) {
-	var sh CoachShare
+func scanShare(r rowScanner) (spotter.CoachShare, error) {
+	var sh spotter.CoachShare
 	var status string
 	var created, ended, last, next int64
 	err := r.Scan(&sh.ID, &sh.GuildID, &sh.MemberID, &sh.CoachID, &sh.IncludeNotes, &sh.Weekly, &sh.Zone, &sh.ZoneSource, &status, &sh.Reason,
 		&created, &ended, &sh.Sends, &last, &next)
 	if err != nil {
-		return CoachShare{}, err
+		return spotter.CoachShare{}, err
 	}
-	sh.Status = ShareStatus(status)
+	sh.Status = spotter.ShareStatus(status)
 	sh.CreatedAt, sh.EndedAt, sh.LastSent, sh.NextDue = unixUTC(created), unixUTC(ended), unixUTC(last), unixUTC(next)
 	return sh, nil
 }

@@ -7,17 +7,19 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/spotter-bot/spotter"
 )
 
 const coachC = "180000000000000003"
 
 // shareWeekly shares member's summary with coach, weekly, through StartShare.
-func shareWeekly(t *testing.T, s *Store, member, coach string) CoachShare {
+func shareWeekly(t *testing.T, s *Store, member, coach string) spotter.CoachShare {
 	t.Helper()
-	job := NewJob{Kind: "coach.update", Key: CoachShareKey(member, coach), DueAt: s.now().Add(24 * time.Hour),
+	job := spotter.NewJob{Kind: "coach.update", Key: spotter.CoachShareKey(member, coach), DueAt: s.now().Add(24 * time.Hour),
 		Payload: []byte(fmt.Sprintf(`{"member":%q,"coach":%q}`, member, coach)), Spec: "0 9 * * 1", Zone: "UTC"}
-	sh, err := s.StartShare(context.Background(), CoachShare{GuildID: guild, MemberID: member, CoachID: coach, Weekly: true,
-		Zone: "UTC", ZoneSource: ZoneFromDefault}, &job)
+	sh, err := s.StartShare(context.Background(), spotter.CoachShare{GuildID: guild, MemberID: member, CoachID: coach, Weekly: true,
+		Zone: "UTC", ZoneSource: spotter.ZoneFromDefault}, &job)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,17 +50,17 @@ func TestShareStartEndAndItsWeeklyJob(t *testing.T) {
 	s, _ := openTemp(t)
 	ctx := context.Background()
 	sh := shareWeekly(t, s, memberA, coachC)
-	if sh.Status != ShareActive || !sh.Weekly || sh.NextDue.IsZero() {
+	if sh.Status != spotter.ShareActive || !sh.Weekly || sh.NextDue.IsZero() {
 		t.Fatalf("share = %+v", sh)
 	}
 	again := shareWeekly(t, s, memberA, coachC)
 	if again.ID != sh.ID {
 		t.Errorf("sharing again with the same coach made a second share (%d, %d)", sh.ID, again.ID)
 	}
-	if err := s.RecordShareSend(ctx, sh.ID, 42, ShareSendWeekly, s.now()); err != nil {
+	if err := s.RecordShareSend(ctx, sh.ID, 42, spotter.ShareSendWeekly, s.now()); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.RecordShareSend(ctx, sh.ID, 42, ShareSendWeekly, s.now()); err != nil {
+	if err := s.RecordShareSend(ctx, sh.ID, 42, spotter.ShareSendWeekly, s.now()); err != nil {
 		t.Fatal(err)
 	}
 	if sent, _ := s.ShareJobSent(ctx, 42); !sent {
@@ -67,13 +69,13 @@ func TestShareStartEndAndItsWeeklyJob(t *testing.T) {
 	if got, _, _ := s.Share(ctx, sh.ID); got.Sends != 1 {
 		t.Errorf("a job's send recorded twice counts %d sends", got.Sends)
 	}
-	if ended, err := s.EndShare(ctx, sh.ID, ShareByMember, ""); err != nil || !ended {
+	if ended, err := s.EndShare(ctx, sh.ID, spotter.ShareByMember, ""); err != nil || !ended {
 		t.Fatalf("end: %v %v", ended, err)
 	}
-	if ended, _ := s.EndShare(ctx, sh.ID, ShareByMember, ""); ended {
+	if ended, _ := s.EndShare(ctx, sh.ID, spotter.ShareByMember, ""); ended {
 		t.Error("ending an ended share reported it ended")
 	}
-	if _, ok, _ := s.PendingJob(ctx, CoachShareKey(memberA, coachC)); ok {
+	if _, ok, _ := s.PendingJob(ctx, spotter.CoachShareKey(memberA, coachC)); ok {
 		t.Error("the weekly update is still queued after the share ended")
 	}
 	if _, ok, _ := s.LiveShare(ctx, memberA, coachC); ok {
@@ -83,7 +85,7 @@ func TestShareStartEndAndItsWeeklyJob(t *testing.T) {
 	if fresh.ID == sh.ID {
 		t.Error("sharing after an end reopened the ended share instead of making a new one")
 	}
-	if all, _ := s.MemberShares(ctx, memberA, 10); len(all) != 2 || all[0].ID != fresh.ID || all[1].Status != ShareEnded {
+	if all, _ := s.MemberShares(ctx, memberA, 10); len(all) != 2 || all[0].ID != fresh.ID || all[1].Status != spotter.ShareEnded {
 		t.Errorf("member's shares = %+v", all)
 	}
 }
@@ -93,23 +95,23 @@ func TestSharePauseAndEndInGuildTellTheMember(t *testing.T) {
 	ctx := context.Background()
 	sh := shareWeekly(t, s, memberA, coachC)
 	shareWeekly(t, s, memberB, coachC)
-	if paused, err := s.PauseShare(ctx, sh.ID, ShareCoachDMsClosed, NoticeShareCoachDMsClosed); err != nil || !paused {
+	if paused, err := s.PauseShare(ctx, sh.ID, spotter.ShareCoachDMsClosed, spotter.NoticeShareCoachDMsClosed); err != nil || !paused {
 		t.Fatalf("pause: %v %v", paused, err)
 	}
-	if _, ok, _ := s.PendingJob(ctx, CoachShareKey(memberA, coachC)); ok {
+	if _, ok, _ := s.PendingJob(ctx, spotter.CoachShareKey(memberA, coachC)); ok {
 		t.Error("a paused share still has an update queued")
 	}
-	if kinds, _ := s.TakeMemberNotices(ctx, memberA); !slices.Equal(kinds, []string{NoticeShareCoachDMsClosed}) {
+	if kinds, _ := s.TakeMemberNotices(ctx, memberA); !slices.Equal(kinds, []string{spotter.NoticeShareCoachDMsClosed}) {
 		t.Errorf("notices %v", kinds)
 	}
-	n, err := s.EndSharesInGuild(ctx, guild, coachC, true, ShareCoachLostRole, NoticeShareEnded)
+	n, err := s.EndSharesInGuild(ctx, guild, coachC, true, spotter.ShareCoachLostRole, spotter.NoticeShareEnded)
 	if err != nil || n != 2 {
 		t.Fatalf("ended %d (%v), want both shares to the coach", n, err)
 	}
 	if live, _ := s.CoachShares(ctx, coachC); len(live) != 0 {
 		t.Errorf("live shares left %+v", live)
 	}
-	if kinds, _ := s.TakeMemberNotices(ctx, memberB); !slices.Equal(kinds, []string{NoticeShareEnded}) {
+	if kinds, _ := s.TakeMemberNotices(ctx, memberB); !slices.Equal(kinds, []string{spotter.NoticeShareEnded}) {
 		t.Errorf("member B notices %v", kinds)
 	}
 }
@@ -118,7 +120,7 @@ func TestDeletingEitherSideOfAShare(t *testing.T) {
 	s, _ := openTemp(t)
 	ctx := context.Background()
 	mine := shareWeekly(t, s, memberA, coachC)
-	if err := s.RecordShareSend(ctx, mine.ID, 0, ShareSendFirst, s.now()); err != nil {
+	if err := s.RecordShareSend(ctx, mine.ID, 0, spotter.ShareSendFirst, s.now()); err != nil {
 		t.Fatal(err)
 	}
 	shareWeekly(t, s, memberB, coachC)
@@ -145,12 +147,12 @@ func TestDeletingEitherSideOfAShare(t *testing.T) {
 		t.Errorf("after the coach's delete, rows still mention them: %s", strings.Join(left, ", "))
 	}
 	for _, m := range []string{memberA, memberB} {
-		if kinds, _ := s.TakeMemberNotices(ctx, m); !slices.Contains(kinds, NoticeShareCoachDeleted) {
+		if kinds, _ := s.TakeMemberNotices(ctx, m); !slices.Contains(kinds, spotter.NoticeShareCoachDeleted) {
 			t.Errorf("member %s was not told (notices %v)", m, kinds)
 		}
 	}
 	history, _ := s.MemberShares(ctx, memberA, 10)
-	if len(history) != 1 || history[0].Status != ShareEnded || history[0].Reason != ShareCoachDeleted || history[0].CoachID != "" {
+	if len(history) != 1 || history[0].Status != spotter.ShareEnded || history[0].Reason != spotter.ShareCoachDeleted || history[0].CoachID != "" {
 		t.Errorf("member's history after the coach's delete: %+v", history)
 	}
 

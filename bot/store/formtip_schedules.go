@@ -6,31 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/spotter-bot/spotter"
 )
-
-// ErrFormTipScheduleNotFound means the server has no tip-of-the-week schedule.
-var ErrFormTipScheduleNotFound = errors.New("form-tip schedule not found")
-
-// FormTipSchedule is a server's tip of the week: where and when it is
-// posted, and how far the rotation has got.
-type FormTipSchedule struct {
-	GuildID   string
-	ChannelID string
-	// Spec is a standard 5-field cron expression, read in Zone (an IANA name).
-	Spec string
-	Zone string
-	// Pin says whether each post is pinned, unpinning the previous one.
-	Pin bool
-	// LastMessageID is the previous post, "" before the first.
-	LastMessageID string
-	// Rotation is how many tips have been posted; it picks the next card.
-	Rotation int
-	// DisabledReason says why Discord stopped the schedule ("" while it runs).
-	DisabledReason string
-	DisabledAt     time.Time
-	CreatedBy      string
-	UpdatedAt      time.Time
-}
 
 const formTipScheduleColumns = "guild_id, channel_id, spec, zone, pin, last_message_id, rotation, disabled_reason, disabled_at, created_by, updated_at"
 
@@ -38,8 +16,8 @@ const formTipScheduleColumns = "guild_id, channel_id, spec, zone, pin, last_mess
 // channel, spec, zone, pin flag and creator, and enables it. The rotation
 // carries on where it was; the previous post is kept (to be unpinned next
 // time) only while the channel stays the same.
-func (s *Store) SetFormTipSchedule(ctx context.Context, sch FormTipSchedule) (FormTipSchedule, error) {
-	var saved FormTipSchedule
+func (s *Store) SetFormTipSchedule(ctx context.Context, sch spotter.FormTipSchedule) (spotter.FormTipSchedule, error) {
+	var saved spotter.FormTipSchedule
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO form_tip_schedules (guild_id, channel_id, spec, zone, pin, created_by, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -55,24 +33,24 @@ func (s *Store) SetFormTipSchedule(ctx context.Context, sch FormTipSchedule) (Fo
 		return err
 	})
 	if err != nil {
-		return FormTipSchedule{}, fmt.Errorf("set form-tip schedule: %w", err)
+		return spotter.FormTipSchedule{}, fmt.Errorf("set form-tip schedule: %w", err)
 	}
 	return saved, nil
 }
 
 // FormTipSchedule returns the server's schedule, or ErrFormTipScheduleNotFound.
-func (s *Store) FormTipSchedule(ctx context.Context, guildID string) (FormTipSchedule, error) {
+func (s *Store) FormTipSchedule(ctx context.Context, guildID string) (spotter.FormTipSchedule, error) {
 	sch, err := scanFormTipSchedule(s.db.QueryRowContext(ctx, "SELECT "+formTipScheduleColumns+" FROM form_tip_schedules WHERE guild_id = ?", guildID))
 	if err != nil {
-		return FormTipSchedule{}, fmt.Errorf("read form-tip schedule: %w", err)
+		return spotter.FormTipSchedule{}, fmt.Errorf("read form-tip schedule: %w", err)
 	}
 	return sch, nil
 }
 
 // DeleteFormTipSchedule removes the server's schedule and returns what it
 // was, or fails with ErrFormTipScheduleNotFound.
-func (s *Store) DeleteFormTipSchedule(ctx context.Context, guildID string) (FormTipSchedule, error) {
-	var sch FormTipSchedule
+func (s *Store) DeleteFormTipSchedule(ctx context.Context, guildID string) (spotter.FormTipSchedule, error) {
+	var sch spotter.FormTipSchedule
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		sch, err = scanFormTipSchedule(tx.QueryRowContext(ctx, "SELECT "+formTipScheduleColumns+" FROM form_tip_schedules WHERE guild_id = ?", guildID))
@@ -83,7 +61,7 @@ func (s *Store) DeleteFormTipSchedule(ctx context.Context, guildID string) (Form
 		return err
 	})
 	if err != nil {
-		return FormTipSchedule{}, fmt.Errorf("delete form-tip schedule: %w", err)
+		return spotter.FormTipSchedule{}, fmt.Errorf("delete form-tip schedule: %w", err)
 	}
 	return sch, nil
 }
@@ -118,16 +96,16 @@ func (s *Store) DisableFormTipSchedule(ctx context.Context, guildID, channelID, 
 	return nil
 }
 
-func scanFormTipSchedule(row rowScanner) (FormTipSchedule, error) {
-	var sch FormTipSchedule
+func scanFormTipSchedule(row rowScanner) (spotter.FormTipSchedule, error) {
+	var sch spotter.FormTipSchedule
 	var disabledAt, updatedAt int64
 	err := row.Scan(&sch.GuildID, &sch.ChannelID, &sch.Spec, &sch.Zone, &sch.Pin, &sch.LastMessageID, &sch.Rotation,
 		&sch.DisabledReason, &disabledAt, &sch.CreatedBy, &updatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
-		return FormTipSchedule{}, ErrFormTipScheduleNotFound
+		return spotter.FormTipSchedule{}, spotter.ErrFormTipScheduleNotFound
 	}
 	if err != nil {
-		return FormTipSchedule{}, err
+		return spotter.FormTipSchedule{}, err
 	}
 	if disabledAt != 0 {
 		sch.DisabledAt = time.Unix(disabledAt, 0).UTC()

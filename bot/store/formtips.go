@@ -6,42 +6,22 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/spotter-bot/spotter"
 )
-
-// ErrFormTipNotFound means no tip with that id is in the server's library.
-var ErrFormTipNotFound = errors.New("form tip not found")
-
-// FormTip is a member's message that a moderator saved to the server's
-// community tip library.
-type FormTip struct {
-	// ID numbers the tip within the whole database; members see it as #ID.
-	ID        int64
-	GuildID   string
-	ChannelID string
-	MessageID string
-	// AuthorID is the member who wrote the message.
-	AuthorID string
-	// Exercise is the id of the form card the tip is about.
-	Exercise string
-	// Link is the message's jump link.
-	Link string
-	// SavedBy is the moderator who saved it.
-	SavedBy string
-	SavedAt time.Time
-}
 
 const formTipColumns = "id, guild_id, channel_id, message_id, author_id, exercise, link, saved_by, saved_at"
 
 // SaveFormTip adds tip to its server's library, stamped now (tip.ID and
 // tip.SavedAt are ignored). When the message is already in the library it
 // returns the saved tip and added is false.
-func (s *Store) SaveFormTip(ctx context.Context, tip FormTip) (saved FormTip, added bool, err error) {
+func (s *Store) SaveFormTip(ctx context.Context, tip spotter.FormTip) (saved spotter.FormTip, added bool, err error) {
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		saved, err = scanFormTip(tx.QueryRowContext(ctx, "SELECT "+formTipColumns+" FROM form_tips WHERE guild_id = ? AND message_id = ?", tip.GuildID, tip.MessageID))
 		if err == nil {
 			return nil
 		}
-		if !errors.Is(err, ErrFormTipNotFound) {
+		if !errors.Is(err, spotter.ErrFormTipNotFound) {
 			return err
 		}
 		tip.SavedAt = time.Unix(s.now().Unix(), 0).UTC()
@@ -57,34 +37,34 @@ func (s *Store) SaveFormTip(ctx context.Context, tip FormTip) (saved FormTip, ad
 		return nil
 	})
 	if err != nil {
-		return FormTip{}, false, fmt.Errorf("save form tip: %w", err)
+		return spotter.FormTip{}, false, fmt.Errorf("save form tip: %w", err)
 	}
 	return saved, added, nil
 }
 
 // FormTip returns the tip with this id from the server's library, or
 // ErrFormTipNotFound.
-func (s *Store) FormTip(ctx context.Context, guildID string, id int64) (FormTip, error) {
+func (s *Store) FormTip(ctx context.Context, guildID string, id int64) (spotter.FormTip, error) {
 	tip, err := scanFormTip(s.db.QueryRowContext(ctx, "SELECT "+formTipColumns+" FROM form_tips WHERE guild_id = ? AND id = ?", guildID, id))
 	if err != nil {
-		return FormTip{}, fmt.Errorf("read form tip %d: %w", id, err)
+		return spotter.FormTip{}, fmt.Errorf("read form tip %d: %w", id, err)
 	}
 	return tip, nil
 }
 
 // FormTipByMessage returns the server's tip saved from messageID, or
 // ErrFormTipNotFound.
-func (s *Store) FormTipByMessage(ctx context.Context, guildID, messageID string) (FormTip, error) {
+func (s *Store) FormTipByMessage(ctx context.Context, guildID, messageID string) (spotter.FormTip, error) {
 	tip, err := scanFormTip(s.db.QueryRowContext(ctx, "SELECT "+formTipColumns+" FROM form_tips WHERE guild_id = ? AND message_id = ?", guildID, messageID))
 	if err != nil {
-		return FormTip{}, fmt.Errorf("read form tip of message %s: %w", messageID, err)
+		return spotter.FormTip{}, fmt.Errorf("read form tip of message %s: %w", messageID, err)
 	}
 	return tip, nil
 }
 
 // FormTips returns up to limit tips of the server's library, newest first,
 // skipping the first offset, and how many tips the library holds in all.
-func (s *Store) FormTips(ctx context.Context, guildID string, offset, limit int) ([]FormTip, int, error) {
+func (s *Store) FormTips(ctx context.Context, guildID string, offset, limit int) ([]spotter.FormTip, int, error) {
 	var total int
 	if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM form_tips WHERE guild_id = ?", guildID).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count form tips: %w", err)
@@ -94,7 +74,7 @@ func (s *Store) FormTips(ctx context.Context, guildID string, offset, limit int)
 		return nil, 0, fmt.Errorf("list form tips: %w", err)
 	}
 	defer rows.Close()
-	var tips []FormTip
+	var tips []spotter.FormTip
 	for rows.Next() {
 		tip, err := scanFormTip(rows)
 		if err != nil {
@@ -110,8 +90,8 @@ func (s *Store) FormTips(ctx context.Context, guildID string, offset, limit int)
 
 // DeleteFormTip removes the tip from the server's library and returns it,
 // or fails with ErrFormTipNotFound.
-func (s *Store) DeleteFormTip(ctx context.Context, guildID string, id int64) (FormTip, error) {
-	var tip FormTip
+func (s *Store) DeleteFormTip(ctx context.Context, guildID string, id int64) (spotter.FormTip, error) {
+	var tip spotter.FormTip
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		tip, err = scanFormTip(tx.QueryRowContext(ctx, "SELECT "+formTipColumns+" FROM form_tips WHERE guild_id = ? AND id = ?", guildID, id))
@@ -122,19 +102,19 @@ func (s *Store) DeleteFormTip(ctx context.Context, guildID string, id int64) (Fo
 		return err
 	})
 	if err != nil {
-		return FormTip{}, fmt.Errorf("delete form tip %d: %w", id, err)
+		return spotter.FormTip{}, fmt.Errorf("delete form tip %d: %w", id, err)
 	}
 	return tip, nil
 }
 
 // FormTipsByAuthor returns every saved tip the member wrote, in any server.
-func (s *Store) FormTipsByAuthor(ctx context.Context, authorID string) ([]FormTip, error) {
+func (s *Store) FormTipsByAuthor(ctx context.Context, authorID string) ([]spotter.FormTip, error) {
 	rows, err := s.db.QueryContext(ctx, "SELECT "+formTipColumns+" FROM form_tips WHERE author_id = ? ORDER BY id", authorID)
 	if err != nil {
 		return nil, fmt.Errorf("list member's form tips: %w", err)
 	}
 	defer rows.Close()
-	var tips []FormTip
+	var tips []spotter.FormTip
 	for rows.Next() {
 		tip, err := scanFormTip(rows)
 		if err != nil {
@@ -162,15 +142,15 @@ func (s *Store) DetachFormTips(ctx context.Context, authorID string, ids []int64
 	})
 }
 
-func scanFormTip(row rowScanner) (FormTip, error) {
-	var tip FormTip
+func scanFormTip(row rowScanner) (spotter.FormTip, error) {
+	var tip spotter.FormTip
 	var savedAt int64
 	err := row.Scan(&tip.ID, &tip.GuildID, &tip.ChannelID, &tip.MessageID, &tip.AuthorID, &tip.Exercise, &tip.Link, &tip.SavedBy, &savedAt)
 	if errors.Is(err, sql.ErrNoRows) {
-		return FormTip{}, ErrFormTipNotFound
+		return spotter.FormTip{}, spotter.ErrFormTipNotFound
 	}
 	if err != nil {
-		return FormTip{}, err
+		return spotter.FormTip{}, err
 	}
 	tip.SavedAt = time.Unix(savedAt, 0).UTC()
 	return tip, nil

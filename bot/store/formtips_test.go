@@ -7,6 +7,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/spotter-bot/spotter"
 )
 
 // openFormTipStore opens a fresh in-memory store whose clock reads *now.
@@ -21,8 +23,8 @@ func openFormTipStore(t *testing.T, now *time.Time) *Store {
 }
 
 // formTipFor is a tip for message msg in guild g.
-func formTipFor(g, msg string) FormTip {
-	return FormTip{
+func formTipFor(g, msg string) spotter.FormTip {
+	return spotter.FormTip{
 		GuildID: g, ChannelID: "300", MessageID: msg, AuthorID: "400", Exercise: "back-squat",
 		Link: "https://discord.com/channels/" + g + "/300/" + msg, SavedBy: "500",
 	}
@@ -114,17 +116,17 @@ func TestDeleteFormTipOnlyInItsServer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.DeleteFormTip(ctx, "2", tip.ID); !errors.Is(err, ErrFormTipNotFound) {
+	if _, err := s.DeleteFormTip(ctx, "2", tip.ID); !errors.Is(err, spotter.ErrFormTipNotFound) {
 		t.Errorf("deleting from another server: %v, want ErrFormTipNotFound", err)
 	}
 	deleted, err := s.DeleteFormTip(ctx, "1", tip.ID)
 	if err != nil || deleted.MessageID != "10" {
 		t.Fatalf("DeleteFormTip = %+v, %v; want the tip of message 10", deleted, err)
 	}
-	if _, err := s.FormTip(ctx, "1", tip.ID); !errors.Is(err, ErrFormTipNotFound) {
+	if _, err := s.FormTip(ctx, "1", tip.ID); !errors.Is(err, spotter.ErrFormTipNotFound) {
 		t.Errorf("after delete: %v, want ErrFormTipNotFound", err)
 	}
-	if _, err := s.DeleteFormTip(ctx, "1", tip.ID); !errors.Is(err, ErrFormTipNotFound) {
+	if _, err := s.DeleteFormTip(ctx, "1", tip.ID); !errors.Is(err, spotter.ErrFormTipNotFound) {
 		t.Errorf("second delete: %v, want ErrFormTipNotFound", err)
 	}
 }
@@ -163,7 +165,7 @@ func TestFormTipScheduleLifecycle(t *testing.T) {
 	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 	s := openFormTipStore(t, &now)
 	ctx := context.Background()
-	sch, err := s.SetFormTipSchedule(ctx, FormTipSchedule{GuildID: "1", ChannelID: "30", Spec: "0 9 * * MON", Zone: "Europe/London", Pin: true, CreatedBy: "9"})
+	sch, err := s.SetFormTipSchedule(ctx, spotter.FormTipSchedule{GuildID: "1", ChannelID: "30", Spec: "0 9 * * MON", Zone: "Europe/London", Pin: true, CreatedBy: "9"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,14 +195,14 @@ func TestFormTipScheduleLifecycle(t *testing.T) {
 		t.Error("a disabled schedule recorded a post")
 	}
 
-	sch, err = s.SetFormTipSchedule(ctx, FormTipSchedule{GuildID: "1", ChannelID: "30", Spec: "0 8 * * FRI", Zone: "UTC", CreatedBy: "8"})
+	sch, err = s.SetFormTipSchedule(ctx, spotter.FormTipSchedule{GuildID: "1", ChannelID: "30", Spec: "0 8 * * FRI", Zone: "UTC", CreatedBy: "8"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if sch.DisabledReason != "" || sch.Rotation != 1 || sch.LastMessageID != "m1" || sch.Spec != "0 8 * * FRI" || sch.Pin {
 		t.Errorf("replaced in the same channel = %+v, want enabled, rotation and last post kept, new spec, no pin", sch)
 	}
-	sch, _ = s.SetFormTipSchedule(ctx, FormTipSchedule{GuildID: "1", ChannelID: "31", Spec: "0 8 * * FRI", Zone: "UTC", CreatedBy: "8"})
+	sch, _ = s.SetFormTipSchedule(ctx, spotter.FormTipSchedule{GuildID: "1", ChannelID: "31", Spec: "0 8 * * FRI", Zone: "UTC", CreatedBy: "8"})
 	if sch.LastMessageID != "" || sch.Rotation != 1 {
 		t.Errorf("moved to another channel = %+v, want the old post forgotten and the rotation kept", sch)
 	}
@@ -209,10 +211,10 @@ func TestFormTipScheduleLifecycle(t *testing.T) {
 	if err != nil || deleted.ChannelID != "31" {
 		t.Fatalf("DeleteFormTipSchedule = %+v, %v", deleted, err)
 	}
-	if _, err := s.FormTipSchedule(ctx, "1"); !errors.Is(err, ErrFormTipScheduleNotFound) {
+	if _, err := s.FormTipSchedule(ctx, "1"); !errors.Is(err, spotter.ErrFormTipScheduleNotFound) {
 		t.Errorf("after delete: %v, want ErrFormTipScheduleNotFound", err)
 	}
-	if _, err := s.DeleteFormTipSchedule(ctx, "1"); !errors.Is(err, ErrFormTipScheduleNotFound) {
+	if _, err := s.DeleteFormTipSchedule(ctx, "1"); !errors.Is(err, spotter.ErrFormTipScheduleNotFound) {
 		t.Errorf("second delete: %v, want ErrFormTipScheduleNotFound", err)
 	}
 }

@@ -7,112 +7,23 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/spotter-bot/spotter"
 )
-
-// JobState is where a job stands in the due-job queue.
-type JobState string
-
-// The states of a job. Pending and claimed jobs are live; the others are
-// final and kept for a while as a record.
-const (
-	JobPending   JobState = "pending"
-	JobClaimed   JobState = "claimed"
-	JobDone      JobState = "done"
-	JobFailed    JobState = "failed"
-	JobSkipped   JobState = "skipped"
-	JobCancelled JobState = "cancelled"
-)
-
-// ErrLeaseLost is returned when a job's claim expired and it was claimed
-// again (or cancelled) before the first claimant finished it.
-var ErrLeaseLost = errors.New("the job's lease was lost to another claim")
-
-// NewJob is a job to put in the queue.
-type NewJob struct {
-	// Kind names the handler that runs the job.
-	Kind string
-	// Key identifies the job or series; a key has at most one pending job.
-	Key string
-	// Payload is the handler's data, JSON by convention.
-	Payload []byte
-	// DueAt is the occurrence the job stands for.
-	DueAt time.Time
-	// Spec and Zone make the job recurring: a 5-field cron spec read in an
-	// IANA time zone. Empty for a one-shot job.
-	Spec, Zone string
-	// Until ends a series: no occurrence at or after it. Zero for none.
-	Until time.Time
-}
-
-// Job is a job as stored in the queue.
-type Job struct {
-	NewJob
-	ID int64
-	// RunAt is when the job may next be tried.
-	RunAt time.Time
-	State JobState
-	// Attempts counts the claims so far, this one included.
-	Attempts int
-	// PreviousClaim is when an earlier attempt was claimed, zero if none:
-	// that attempt may have delivered before it died.
-	PreviousClaim time.Time
-	// Abandoned is set when the earlier claim's lease ran out with no
-	// outcome recorded (its process died): whether it sent is unknown.
-	Abandoned bool
-	Late      bool
-	LastError string
-}
-
-// JobResult is how a claimed job ended.
-type JobResult struct {
-	// State is JobDone, JobFailed or JobSkipped.
-	State JobState
-	// Late records that the job ran well after it was due.
-	Late bool
-	// Error is the failure, for the record; never health data.
-	Error string
-	// Next is the series' next occurrence, queued in the same transaction.
-	Next *NewJob
-}
 
 const jobColumns = `id, kind, job_key, payload, due_at, run_at, spec, zone, until_at,
 	state, attempts, claimed_at, late, last_error`
 
-// JobLane is the lane of a job key: its first two ":"-separated parts
-// ("checkin:<user>", "form-tip:<guild>"), or the whole key without them.
-// The scheduler runs one job per lane at a time.
-func JobLane(key string) string {
-	kind, rest, ok := strings.Cut(key, ":")
-	if !ok {
-		return key
-	}
-	owner, _, _ := strings.Cut(rest, ":")
-	return kind + ":" + owner
-}
-
-// followUpOwner returns the member an after-workout follow-up key belongs to.
-func followUpOwner(key string) (string, bool) {
-	rest, ok := strings.CutPrefix(key, "checkin:")
-	if !ok {
-		return "", false
-	}
-	user, rest, ok := strings.Cut(rest, ":")
-	if !ok || !strings.HasPrefix(rest, followUpKeyPart) {
-		return "", false
-	}
-	return user, true
-}
-
 // EnqueueJob queues j unless its key already has a pending job; added
 // reports which. An after-workout follow-up (CheckinFollowUpPrefix) replaces
 // the member's pending one.
-func (s *Store) EnqueueJob(ctx context.Context, j NewJob) (id int64, added bool, err error) {
+func (s *Store) EnqueueJob(ctx context.Context, j spotter.NewJob) (id int64, added bool, err error) {
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		if user, ok := followUpOwner(j.Key); ok {
+		if user, ok := spotter.CheckinFollowUpOwner(j.Key); ok {
 			// One pending follow-up per member: the newest workout's
 			// replaces any older one, so repeated /checkin workout cannot
 			// pile up DMs.
-			if _, err := s.cancelJobsTx(ctx, tx, CheckinFollowUpPrefix(user)); err != nil {
+			if _, err := s.cancelJobsTx(ctx, tx, spotter.CheckinFollowUpPrefix(user)); err != nil {
 				return err
 			}
 		}
@@ -126,7 +37,7 @@ func (s *Store) EnqueueJob(ctx context.Context, j NewJob) (id int64, added bool,
 }
 
 // ReplaceJob queues j in place of its key's pending job, if any.
-func (s *Store) ReplaceJob(ctx context.Context, j NewJob) (int64, error) {
+func (s *Store) ReplaceJob(ctx context.Context, j spotter.NewJob) (int64, error) {
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -155,20 +66,20 @@ func (s *Store) CancelJobs(ctx context.Context, prefix string) (int, error) {
 }
 
 // PendingJob returns the key's pending job, if any.
-func (s *Store) PendingJob(ctx context.Context, key string) (Job, bool, error) {
+func (s *Store) PendingJob(ctx context.Context, key string) (spotter.Job, bool, error) {
 	row := s.db.QueryRowContext(ctx, "SELECT "+jobColumns+" FROM scheduled_jobs WHERE job_key = ? AND state = 'pending'", key)
 	j, err := scanJob(row)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Job{}, false, nil
+		return spotter.Job{}, false, nil
 	}
 	if err != nil {
-		return Job{}, false, fmt.Errorf("read pending job: %w", err)
+		return spotter.Job{}, false, fmt.Errorf("read pending job: %w", err)
 	}
 	return j, true, nil
 }
 
 // Jobs returns every job whose key starts with prefix, oldest first.
-func (s *Store) Jobs(ctx context.Context, prefix string) ([]Job, error) {
+func (s *Store) Jobs(ctx context.Context, prefix string) ([]spotter.Job, error) {
 	rows, err := s.db.QueryContext(ctx, "SELECT "+jobColumns+" FROM scheduled_jobs WHERE substr(job_key, 1, length(?1)) = ?1 ORDER BY due_at, id", prefix)
 	if err != nil {
 		return nil, fmt.Errorf("list jobs: %w", err)
@@ -183,8 +94,8 @@ func (s *Store) Jobs(ctx context.Context, prefix string) ([]Job, error) {
 // ClaimJobs claims up to limit jobs that are due at now, or whose previous
 // claim's lease expired, for owner until now+lease, in one transaction, so
 // two claimants never get the same job.
-func (s *Store) ClaimJobs(ctx context.Context, owner string, now time.Time, lease time.Duration, limit int) ([]Job, error) {
-	var jobs []Job
+func (s *Store) ClaimJobs(ctx context.Context, owner string, now time.Time, lease time.Duration, limit int) ([]spotter.Job, error) {
+	var jobs []spotter.Job
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		// The earliest due job of each lane with nothing in progress: a lane
 		// runs one job at a time, so one busy member cannot take every slot.
@@ -217,8 +128,8 @@ func (s *Store) ClaimJobs(ctx context.Context, owner string, now time.Time, leas
 				return err
 			}
 			jobs[i].Attempts++
-			jobs[i].Abandoned = jobs[i].State == JobClaimed
-			jobs[i].State = JobClaimed
+			jobs[i].Abandoned = jobs[i].State == spotter.JobClaimed
+			jobs[i].State = spotter.JobClaimed
 		}
 		return nil
 	})
@@ -241,7 +152,7 @@ func (s *Store) ExtendLeases(ctx context.Context, owner string, until time.Time)
 // FinishJob records how a job owner claimed ended and queues the series'
 // next occurrence in the same transaction. It returns ErrLeaseLost when the
 // job is no longer owner's.
-func (s *Store) FinishJob(ctx context.Context, id int64, owner string, r JobResult) error {
+func (s *Store) FinishJob(ctx context.Context, id int64, owner string, r spotter.JobResult) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE scheduled_jobs SET state = ?, late = ?, last_error = ?, finished_at = ?, lease_until = 0
 			WHERE id = ? AND state = 'claimed' AND claimed_by = ?`,
@@ -250,7 +161,7 @@ func (s *Store) FinishJob(ctx context.Context, id int64, owner string, r JobResu
 			return err
 		}
 		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return errors.Join(ErrLeaseLost, err)
+			return errors.Join(spotter.ErrLeaseLost, err)
 		}
 		if r.Next != nil {
 			_, _, err = s.insertJobTx(ctx, tx, *r.Next)
@@ -274,9 +185,9 @@ func (s *Store) RetryJob(ctx context.Context, id int64, owner string, at time.Ti
 		if err != nil {
 			return err
 		}
-		state, finished := JobPending, int64(0)
+		state, finished := spotter.JobPending, int64(0)
 		if superseded {
-			state, finished = JobCancelled, s.now().Unix()
+			state, finished = spotter.JobCancelled, s.now().Unix()
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE scheduled_jobs SET state = ?, run_at = ?, last_error = ?, claimed_by = '', lease_until = 0, finished_at = ?
 			WHERE id = ? AND state = 'claimed' AND claimed_by = ?`, string(state), at.Unix(), reason, finished, id, owner)
@@ -284,7 +195,7 @@ func (s *Store) RetryJob(ctx context.Context, id int64, owner string, at time.Ti
 			return err
 		}
 		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return errors.Join(ErrLeaseLost, err)
+			return errors.Join(spotter.ErrLeaseLost, err)
 		}
 		return nil
 	})
@@ -308,7 +219,7 @@ func (s *Store) PruneJobs(ctx context.Context, before time.Time) (int, error) {
 	return int(n), nil
 }
 
-func (s *Store) insertJobTx(ctx context.Context, tx *sql.Tx, j NewJob) (int64, bool, error) {
+func (s *Store) insertJobTx(ctx context.Context, tx *sql.Tx, j spotter.NewJob) (int64, bool, error) {
 	if j.Kind == "" || j.Key == "" || j.DueAt.IsZero() {
 		return 0, false, errors.New("a job needs a kind, a key and a due time")
 	}
@@ -324,7 +235,7 @@ func (s *Store) insertJobTx(ctx context.Context, tx *sql.Tx, j NewJob) (int64, b
 	err := tx.QueryRowContext(ctx, `INSERT INTO scheduled_jobs (kind, job_key, lane, payload, due_at, run_at, spec, zone, until_at, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (job_key) WHERE state = 'pending' DO NOTHING RETURNING id`,
-		j.Kind, j.Key, JobLane(j.Key), payload, j.DueAt.Unix(), j.DueAt.Unix(), j.Spec, j.Zone, until, s.now().Unix()).Scan(&id)
+		j.Kind, j.Key, spotter.JobLane(j.Key), payload, j.DueAt.Unix(), j.DueAt.Unix(), j.Spec, j.Zone, until, s.now().Unix()).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
 	}
@@ -334,7 +245,7 @@ func (s *Store) insertJobTx(ctx context.Context, tx *sql.Tx, j NewJob) (int64, b
 	return id, true, nil
 }
 
-func (s *Store) replaceJobTx(ctx context.Context, tx *sql.Tx, j NewJob) (int64, error) {
+func (s *Store) replaceJobTx(ctx context.Context, tx *sql.Tx, j spotter.NewJob) (int64, error) {
 	if _, err := tx.ExecContext(ctx, "UPDATE scheduled_jobs SET state = 'cancelled', finished_at = ? WHERE job_key = ? AND state = 'pending'", s.now().Unix(), j.Key); err != nil {
 		return 0, err
 	}
@@ -360,30 +271,30 @@ type rowScanner interface {
 	Scan(dest ...any) error
 }
 
-func scanJob(r rowScanner) (Job, error) {
+func scanJob(r rowScanner) (spotter.Job, error) {
 	var (
-		j                                Job
+		j                                spotter.Job
 		payload, state                   string
 		due, run, until, claimed, lateDB int64
 	)
 	err := r.Scan(&j.ID, &j.Kind, &j.Key, &payload, &due, &run, &j.Spec, &j.Zone, &until,
 		&state, &j.Attempts, &claimed, &lateDB, &j.LastError)
 	if err != nil {
-		return Job{}, err
+		return spotter.Job{}, err
 	}
 	j.Payload = []byte(payload)
 	j.DueAt = unixTime(due)
 	j.RunAt = unixTime(run)
 	j.Until = unixTime(until)
 	j.PreviousClaim = unixTime(claimed)
-	j.State = JobState(state)
+	j.State = spotter.JobState(state)
 	j.Late = lateDB != 0
 	return j, nil
 }
 
-func scanJobs(rows *sql.Rows) ([]Job, error) {
+func scanJobs(rows *sql.Rows) ([]spotter.Job, error) {
 	defer rows.Close()
-	var out []Job
+	var out []spotter.Job
 	for rows.Next() {
 		j, err := scanJob(rows)
 		if err != nil {

@@ -6,16 +6,18 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/spotter-bot/spotter"
 )
 
 // at is a fixed instant tests count from.
 var at = time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC)
 
-func job(key string, due time.Time) NewJob {
-	return NewJob{Kind: "dm", Key: key, Payload: []byte(`{"user":"1"}`), DueAt: due}
+func job(key string, due time.Time) spotter.NewJob {
+	return spotter.NewJob{Kind: "dm", Key: key, Payload: []byte(`{"user":"1"}`), DueAt: due}
 }
 
-func mustEnqueue(t *testing.T, s *Store, j NewJob) int64 {
+func mustEnqueue(t *testing.T, s *Store, j spotter.NewJob) int64 {
 	t.Helper()
 	id, added, err := s.EnqueueJob(context.Background(), j)
 	if err != nil || !added {
@@ -43,7 +45,7 @@ func TestAKeyHasAtMostOnePendingJob(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(jobs) != 2 || jobs[0].ID != first || jobs[0].State != JobCancelled {
+	if len(jobs) != 2 || jobs[0].ID != first || jobs[0].State != spotter.JobCancelled {
 		t.Errorf("jobs %+v: the replaced job should be kept as cancelled", jobs)
 	}
 }
@@ -62,7 +64,7 @@ func TestClaimTakesDueJobsOnceInDueOrder(t *testing.T) {
 	if len(got) != 2 || got[0].ID != early || got[1].ID != late {
 		t.Fatalf("claimed %+v, want the two due jobs, earliest first", got)
 	}
-	if got[0].Attempts != 1 || got[0].State != JobClaimed || !got[0].PreviousClaim.IsZero() {
+	if got[0].Attempts != 1 || got[0].State != spotter.JobClaimed || !got[0].PreviousClaim.IsZero() {
 		t.Errorf("first claim = %+v, want attempt 1 with no previous claim", got[0])
 	}
 	again, err := s.ClaimJobs(ctx, "p2", at.Add(59*time.Second), time.Minute, 10)
@@ -89,8 +91,8 @@ func TestAnExpiredLeaseIsReclaimedAndRemembersTheEarlierAttempt(t *testing.T) {
 	if got[0].Attempts != 2 || !got[0].PreviousClaim.Equal(at) {
 		t.Errorf("reclaimed job = %+v, want attempt 2 with the earlier claim at %v", got[0], at)
 	}
-	err = s.FinishJob(ctx, id, "dead", JobResult{State: JobDone})
-	if !errors.Is(err, ErrLeaseLost) {
+	err = s.FinishJob(ctx, id, "dead", spotter.JobResult{State: spotter.JobDone})
+	if !errors.Is(err, spotter.ErrLeaseLost) {
 		t.Errorf("the dead claimant finished a job it lost: %v", err)
 	}
 }
@@ -121,14 +123,14 @@ func TestFinishQueuesTheNextOccurrenceAtomically(t *testing.T) {
 	}
 	next := series
 	next.DueAt = at.AddDate(0, 0, 1)
-	if err := s.FinishJob(ctx, id, "p1", JobResult{State: JobDone, Late: true, Next: &next}); err != nil {
+	if err := s.FinishJob(ctx, id, "p1", spotter.JobResult{State: spotter.JobDone, Late: true, Next: &next}); err != nil {
 		t.Fatal(err)
 	}
 	jobs, err := s.Jobs(ctx, "daily")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(jobs) != 2 || jobs[0].State != JobDone || !jobs[0].Late || jobs[1].State != JobPending {
+	if len(jobs) != 2 || jobs[0].State != spotter.JobDone || !jobs[0].Late || jobs[1].State != spotter.JobPending {
 		t.Fatalf("jobs %+v, want the done occurrence (late) and the next pending", jobs)
 	}
 	if j := jobs[1]; !j.DueAt.Equal(next.DueAt) || j.Spec != series.Spec || j.Zone != series.Zone || !j.Until.Equal(series.Until) || string(j.Payload) != string(series.Payload) {
@@ -147,7 +149,7 @@ func TestFinishDoesNotForkASeriesRescheduledMeanwhile(t *testing.T) {
 		t.Fatal(err)
 	}
 	next := job("daily", at.AddDate(0, 0, 1))
-	if err := s.FinishJob(ctx, id, "p1", JobResult{State: JobDone, Next: &next}); err != nil {
+	if err := s.FinishJob(ctx, id, "p1", spotter.JobResult{State: spotter.JobDone, Next: &next}); err != nil {
 		t.Fatal(err)
 	}
 	pending, ok, err := s.PendingJob(ctx, "daily")
@@ -178,7 +180,7 @@ func TestRetryPutsTheJobBackUnlessSuperseded(t *testing.T) {
 	if got, _, _ := s.PendingJob(ctx, "b"); !got.DueAt.Equal(at.Add(time.Hour)) {
 		t.Errorf("pending b = %+v, want the newer job to win", got)
 	}
-	if err := s.RetryJob(ctx, a, "p1", at, "again"); !errors.Is(err, ErrLeaseLost) {
+	if err := s.RetryJob(ctx, a, "p1", at, "again"); !errors.Is(err, spotter.ErrLeaseLost) {
 		t.Errorf("retrying a job no longer claimed = %v, want ErrLeaseLost", err)
 	}
 }
@@ -214,7 +216,7 @@ func TestPruneDeletesOnlyOldFinishedJobs(t *testing.T) {
 	if _, err := s.ClaimJobs(ctx, "p", at, time.Minute, 1); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.FinishJob(ctx, old, "p", JobResult{State: JobDone}); err != nil {
+	if err := s.FinishJob(ctx, old, "p", spotter.JobResult{State: spotter.JobDone}); err != nil {
 		t.Fatal(err)
 	}
 	now = at.AddDate(0, 0, 31)
@@ -253,30 +255,30 @@ func TestAtMostOneWorkoutFollowUpIsPendingPerMember(t *testing.T) {
 	s, _ := openTemp(t)
 	ctx := context.Background()
 	for i := 1; i <= 3; i++ {
-		if _, _, err := s.EnqueueJob(ctx, NewJob{Kind: "checkin.prompt", Key: fmt.Sprintf("%safter:%d", CheckinKeyPrefix(memberA), i),
+		if _, _, err := s.EnqueueJob(ctx, spotter.NewJob{Kind: "checkin.prompt", Key: fmt.Sprintf("%safter:%d", spotter.CheckinKeyPrefix(memberA), i),
 			Payload: []byte(`{}`), DueAt: s.now().Add(2 * time.Hour)}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, _, err := s.EnqueueJob(ctx, NewJob{Kind: "checkin.prompt", Key: CheckinKeyPrefix(memberB) + "after:9",
+	if _, _, err := s.EnqueueJob(ctx, spotter.NewJob{Kind: "checkin.prompt", Key: spotter.CheckinKeyPrefix(memberB) + "after:9",
 		Payload: []byte(`{}`), DueAt: s.now().Add(2 * time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
 	var pending []string
-	for _, j := range mustJobs(t, s, CheckinKeyPrefix(memberA)) {
-		if j.State == JobPending {
+	for _, j := range mustJobs(t, s, spotter.CheckinKeyPrefix(memberA)) {
+		if j.State == spotter.JobPending {
 			pending = append(pending, j.Key)
 		}
 	}
-	if want := CheckinKeyPrefix(memberA) + "after:3"; len(pending) != 1 || pending[0] != want {
+	if want := spotter.CheckinKeyPrefix(memberA) + "after:3"; len(pending) != 1 || pending[0] != want {
 		t.Errorf("pending follow-ups %v, want only the latest, %s", pending, want)
 	}
-	if _, ok, _ := s.PendingJob(ctx, CheckinKeyPrefix(memberB)+"after:9"); !ok {
+	if _, ok, _ := s.PendingJob(ctx, spotter.CheckinKeyPrefix(memberB)+"after:9"); !ok {
 		t.Error("another member's follow-up was cancelled")
 	}
 }
 
-func mustJobs(t *testing.T, s *Store, prefix string) []Job {
+func mustJobs(t *testing.T, s *Store, prefix string) []spotter.Job {
 	t.Helper()
 	jobs, err := s.Jobs(context.Background(), prefix)
 	if err != nil {

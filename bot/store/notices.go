@@ -6,10 +6,6 @@ import (
 	"fmt"
 )
 
-// NoticeCheckinsDMsClosed tells a member their check-ins were paused because
-// Discord would not deliver a DM to them.
-const NoticeCheckinsDMsClosed = "checkins_dms_closed"
-
 // AddMemberNotice leaves the member a notice to show the next time they use
 // a command; adding one they already have changes nothing.
 func (s *Store) AddMemberNotice(ctx context.Context, userID, kind string) error {

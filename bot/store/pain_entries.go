@@ -6,42 +6,26 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/spotter-bot/spotter"
 )
 
-// MaxNoteLength is the longest note a pain entry keeps, in characters.
-const MaxNoteLength = 500
-
-// PainEntry is one pain rating: all the health data Spotter keeps.
-type PainEntry struct {
-	ID     int64
-	PlanID int64
-	// PromptID is the prompt the entry answers, 0 for none.
-	PromptID int64
-	// Source is how it was taken: baseline, daily, workout, after_workout or manual.
-	Source string
-	// Pain is the rating, 0 to 10.
-	Pain int
-	// Note is the member's optional note.
-	Note string
-	At   time.Time
-}
-
 // AddPainEntry records an entry that answers no prompt.
-func (s *Store) AddPainEntry(ctx context.Context, e PainEntry) (PainEntry, error) {
+func (s *Store) AddPainEntry(ctx context.Context, e spotter.PainEntry) (spotter.PainEntry, error) {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		e.ID, err = insertEntryTx(ctx, tx, e)
 		return err
 	})
 	if err != nil {
-		return PainEntry{}, fmt.Errorf("record pain entry: %w", err)
+		return spotter.PainEntry{}, fmt.Errorf("record pain entry: %w", err)
 	}
 	return e, nil
 }
 
 // AnswerCheckinPrompt records the rating given on a prompt. A prompt has one
 // entry: answering again corrects it, and corrected reports that.
-func (s *Store) AnswerCheckinPrompt(ctx context.Context, promptID int64, pain int, at time.Time) (e PainEntry, corrected bool, err error) {
+func (s *Store) AnswerCheckinPrompt(ctx context.Context, promptID int64, pain int, at time.Time) (e spotter.PainEntry, corrected bool, err error) {
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		var kind string
 		if err := tx.QueryRowContext(ctx, "SELECT plan_id, kind FROM checkin_prompts WHERE id = ?", promptID).Scan(&e.PlanID, &kind); err != nil {
@@ -64,31 +48,31 @@ func (s *Store) AnswerCheckinPrompt(ctx context.Context, promptID int64, pain in
 		return err
 	})
 	if err != nil {
-		return PainEntry{}, false, fmt.Errorf("record answer to check-in prompt: %w", err)
+		return spotter.PainEntry{}, false, fmt.Errorf("record answer to check-in prompt: %w", err)
 	}
 	return e, corrected, nil
 }
 
 // PainEntry returns the entry with the given id, if it exists.
-func (s *Store) PainEntry(ctx context.Context, id int64) (PainEntry, bool, error) {
+func (s *Store) PainEntry(ctx context.Context, id int64) (spotter.PainEntry, bool, error) {
 	e, err := scanEntry(s.db.QueryRowContext(ctx, entrySelect+" WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return PainEntry{}, false, nil
+		return spotter.PainEntry{}, false, nil
 	}
 	if err != nil {
-		return PainEntry{}, false, fmt.Errorf("read pain entry: %w", err)
+		return spotter.PainEntry{}, false, fmt.Errorf("read pain entry: %w", err)
 	}
 	return e, true, nil
 }
 
 // PainEntries returns the plan's entries recorded at or after since, oldest first.
-func (s *Store) PainEntries(ctx context.Context, planID int64, since time.Time) ([]PainEntry, error) {
+func (s *Store) PainEntries(ctx context.Context, planID int64, since time.Time) ([]spotter.PainEntry, error) {
 	rows, err := s.db.QueryContext(ctx, entrySelect+" WHERE plan_id = ? AND recorded_at >= ? ORDER BY recorded_at, id", planID, since.Unix())
 	if err != nil {
 		return nil, fmt.Errorf("read pain entries: %w", err)
 	}
 	defer rows.Close()
-	var out []PainEntry
+	var out []spotter.PainEntry
 	for rows.Next() {
 		e, err := scanEntry(rows)
 		if err != nil {
@@ -104,7 +88,7 @@ func (s *Store) PainEntries(ctx context.Context, planID int64, since time.Time) 
 
 const entrySelect = "SELECT id, plan_id, COALESCE(prompt_id, 0), source, pain, note, recorded_at FROM pain_entries"
 
-func insertEntryTx(ctx context.Context, tx *sql.Tx, e PainEntry) (int64, error) {
+func insertEntryTx(ctx context.Context, tx *sql.Tx, e spotter.PainEntry) (int64, error) {
 	var prompt any
 	if e.PromptID != 0 {
 		prompt = e.PromptID
@@ -115,13 +99,13 @@ func insertEntryTx(ctx context.Context, tx *sql.Tx, e PainEntry) (int64, error) 
 	return id, err
 }
 
-func scanEntry(r rowScanner) (PainEntry, error) {
+func scanEntry(r rowScanner) (spotter.PainEntry, error) {
 	var (
-		e  PainEntry
+		e  spotter.PainEntry
 		at int64
 	)
 	if err := r.Scan(&e.ID, &e.PlanID, &e.PromptID, &e.Source, &e.Pain, &e.Note, &at); err != nil {
-		return PainEntry{}, err
+		return spotter.PainEntry{}, err
 	}
 	e.At = unixTime(at)
 	return e, nil

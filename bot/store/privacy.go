@@ -5,105 +5,9 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+
+	"github.com/spotter-bot/spotter"
 )
-
-// ExportSchemaVersion numbers the layout of MemberExport; bump it when a
-// field changes meaning or goes away.
-const ExportSchemaVersion = 1
-
-// MemberExport is everything Spotter keeps about one member, for
-// `/privacy export`. Times are UTC.
-type MemberExport struct {
-	SchemaVersion   int                `json:"schema_version"`
-	UserID          string             `json:"user_id"`
-	GeneratedAt     time.Time          `json:"generated_at"`
-	Settings        ExportSettings     `json:"settings"`
-	CheckinPlan     *ExportPlan        `json:"checkin_plan"`
-	PainEntries     []ExportPainEntry  `json:"pain_entries"`
-	ScheduledDMs    []ExportJob        `json:"scheduled_dms"`
-	RedFlagOutcomes []ExportOutcome    `json:"red_flag_outcomes"`
-	RedFlagRun      *ExportRedFlagRun  `json:"red_flag_check_in_progress"`
-	Notices         []string           `json:"pending_notices"`
-	CheckinPrompts  []ExportPrompt     `json:"checkin_prompts"`
-	TipsAuthored    []ExportFormTip    `json:"community_tips_authored"`
-	ModeratorTrail  ExportModeratorRef `json:"moderator_actions"`
-	// CoachShares are the member's shares with coaches; SharesWithYou the
-	// shares other members made with them as a coach.
-	CoachShares   []ExportShare `json:"shares_with_coaches"`
-	SharesWithYou []ExportShare `json:"shares_with_you_as_coach"`
-}
-
-// ExportSettings are the member's own choices.
-type ExportSettings struct {
-	Region          string `json:"region"`
-	DMChannelCached bool   `json:"dm_channel_cached"`
-}
-
-// ExportPlan is the member's check-in plan.
-type ExportPlan struct {
-	LocalTime    string    `json:"local_time"`
-	TimeZone     string    `json:"time_zone"`
-	Days         int       `json:"days"`
-	StartedAt    time.Time `json:"started_at"`
-	EndsAt       time.Time `json:"ends_at"`
-	Status       string    `json:"status"`
-	PausedReason string    `json:"paused_reason,omitempty"`
-}
-
-// ExportPainEntry is one pain rating.
-type ExportPainEntry struct {
-	Pain       int       `json:"pain"`
-	Source     string    `json:"source"`
-	Note       string    `json:"note,omitempty"`
-	RecordedAt time.Time `json:"recorded_at"`
-}
-
-// ExportPrompt is a check-in DM Spotter sent (or is about to send) the
-// member; the rating it got, if any, is among the pain entries.
-type ExportPrompt struct {
-	Kind   string    `json:"kind"`
-	DueAt  time.Time `json:"due_at"`
-	SentAt time.Time `json:"sent_at"`
-	Late   bool      `json:"late,omitempty"`
-}
-
-// ExportJob is a DM Spotter has queued for the member.
-type ExportJob struct {
-	Kind  string    `json:"kind"`
-	DueAt time.Time `json:"due_at"`
-	State string    `json:"state"`
-}
-
-// ExportOutcome is the result of a finished red-flag check (never the answers).
-type ExportOutcome struct {
-	Level     string    `json:"level"`
-	DecidedAt time.Time `json:"decided_at"`
-}
-
-// ExportRedFlagRun is a red-flag check still in progress, answers included.
-type ExportRedFlagRun struct {
-	Answers   string    `json:"answers"`
-	StartedAt time.Time `json:"started_at"`
-	ExpiresAt time.Time `json:"expires_at"`
-}
-
-// ExportFormTip is a community tip the member wrote that a moderator saved.
-type ExportFormTip struct {
-	GuildID  string    `json:"guild_id"`
-	Exercise string    `json:"exercise"`
-	Link     string    `json:"link"`
-	SavedAt  time.Time `json:"saved_at"`
-}
-
-// ExportModeratorRef counts records that name the member as the moderator
-// or admin who made them.
-type ExportModeratorRef struct {
-	TipsSaved     int `json:"community_tips_saved"`
-	RolesNamed    int `json:"moderator_roles_named"`
-	SchedulesMade int `json:"tip_schedules_created"`
-	// CoachRolesNamed counts the coach roles the member named as an admin.
-	CoachRolesNamed int `json:"coach_roles_named"`
-}
 
 // memberData says, for every table, how it refers to a member: the SQL that
 // removes (or anonymises) a member's rows, with the member's id as ?1 and
@@ -147,10 +51,10 @@ var tablesWithoutMemberData = []string{"schema_migrations", "guild_departures", 
 // as a moderator keep the record but lose the name. With no plan and no
 // queued job left, no DM is sent to them again unless they opt in anew.
 func (s *Store) DeleteMember(ctx context.Context, userID string) error {
-	if !IsSnowflake(userID) {
+	if !spotter.IsSnowflake(userID) {
 		return fmt.Errorf("delete member: user id %q is not a Discord id", userID)
 	}
-	prefix := CheckinKeyPrefix(userID)
+	prefix := spotter.CheckinKeyPrefix(userID)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := s.forgetCoachTx(ctx, tx, userID); err != nil {
 			return err
@@ -172,15 +76,15 @@ func (s *Store) DeleteMember(ctx context.Context, userID string) error {
 }
 
 // ExportMember gathers everything kept about the member.
-func (s *Store) ExportMember(ctx context.Context, userID string) (MemberExport, error) {
-	if !IsSnowflake(userID) {
-		return MemberExport{}, fmt.Errorf("export member data: user id %q is not a Discord id", userID)
+func (s *Store) ExportMember(ctx context.Context, userID string) (spotter.MemberExport, error) {
+	if !spotter.IsSnowflake(userID) {
+		return spotter.MemberExport{}, fmt.Errorf("export member data: user id %q is not a Discord id", userID)
 	}
-	out := MemberExport{SchemaVersion: ExportSchemaVersion, UserID: userID, GeneratedAt: s.now().UTC(),
-		PainEntries: []ExportPainEntry{}, CheckinPrompts: []ExportPrompt{}, ScheduledDMs: []ExportJob{}, RedFlagOutcomes: []ExportOutcome{},
-		Notices: []string{}, TipsAuthored: []ExportFormTip{}, CoachShares: []ExportShare{}, SharesWithYou: []ExportShare{}}
+	out := spotter.MemberExport{SchemaVersion: spotter.ExportSchemaVersion, UserID: userID, GeneratedAt: s.now().UTC(),
+		PainEntries: []spotter.ExportPainEntry{}, CheckinPrompts: []spotter.ExportPrompt{}, ScheduledDMs: []spotter.ExportJob{}, RedFlagOutcomes: []spotter.ExportOutcome{},
+		Notices: []string{}, TipsAuthored: []spotter.ExportFormTip{}, CoachShares: []spotter.ExportShare{}, SharesWithYou: []spotter.ExportShare{}}
 	err := s.readTx(ctx, func(tx querier) error {
-		steps := []func(context.Context, querier, string, *MemberExport) error{
+		steps := []func(context.Context, querier, string, *spotter.MemberExport) error{
 			exportSettings, exportPlan, exportJobs, exportRedFlag, exportNotices, exportTips, exportModerator, exportShares,
 		}
 		for _, step := range steps {
@@ -191,12 +95,12 @@ func (s *Store) ExportMember(ctx context.Context, userID string) (MemberExport, 
 		return nil
 	})
 	if err != nil {
-		return MemberExport{}, fmt.Errorf("export member data: %w", err)
+		return spotter.MemberExport{}, fmt.Errorf("export member data: %w", err)
 	}
 	return out, nil
 }
 
-func exportSettings(ctx context.Context, tx querier, userID string, out *MemberExport) error {
+func exportSettings(ctx context.Context, tx querier, userID string, out *spotter.MemberExport) error {
 	err := tx.QueryRowContext(ctx, "SELECT region FROM member_settings WHERE user_id = ?", userID).Scan(&out.Settings.Region)
 	if err != nil && err != sql.ErrNoRows {
 		return fmt.Errorf("settings: %w", err)
@@ -209,8 +113,8 @@ func exportSettings(ctx context.Context, tx querier, userID string, out *MemberE
 	return nil
 }
 
-func exportPlan(ctx context.Context, tx querier, userID string, out *MemberExport) error {
-	var p ExportPlan
+func exportPlan(ctx context.Context, tx querier, userID string, out *spotter.MemberExport) error {
+	var p spotter.ExportPlan
 	var id, started, ends int64
 	err := tx.QueryRowContext(ctx, `SELECT id, local_time, zone, days, started_at, ends_at, status, paused_reason
 		FROM checkin_plans WHERE user_id = ?`, userID).Scan(&id, &p.LocalTime, &p.TimeZone, &p.Days, &started, &ends, &p.Status, &p.PausedReason)
@@ -231,7 +135,7 @@ func exportPlan(ctx context.Context, tx querier, userID string, out *MemberExpor
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var e ExportPainEntry
+		var e spotter.ExportPainEntry
 		var at int64
 		if err := rows.Scan(&e.Pain, &e.Source, &e.Note, &at); err != nil {
 			return fmt.Errorf("pain entry: %w", err)
@@ -242,14 +146,14 @@ func exportPlan(ctx context.Context, tx querier, userID string, out *MemberExpor
 	return rows.Err()
 }
 
-func exportPrompts(ctx context.Context, tx querier, planID int64, out *MemberExport) error {
+func exportPrompts(ctx context.Context, tx querier, planID int64, out *spotter.MemberExport) error {
 	rows, err := tx.QueryContext(ctx, "SELECT kind, due_at, sent_at, late FROM checkin_prompts WHERE plan_id = ? ORDER BY due_at, id", planID)
 	if err != nil {
 		return fmt.Errorf("check-in prompts: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var p ExportPrompt
+		var p spotter.ExportPrompt
 		var due, sent int64
 		if err := rows.Scan(&p.Kind, &due, &sent, &p.Late); err != nil {
 			return fmt.Errorf("check-in prompt: %w", err)
@@ -260,15 +164,15 @@ func exportPrompts(ctx context.Context, tx querier, planID int64, out *MemberExp
 	return rows.Err()
 }
 
-func exportJobs(ctx context.Context, tx querier, userID string, out *MemberExport) error {
+func exportJobs(ctx context.Context, tx querier, userID string, out *spotter.MemberExport) error {
 	rows, err := tx.QueryContext(ctx, `SELECT kind, due_at, state FROM scheduled_jobs
-		WHERE substr(job_key, 1, length(?2)) = ?2 OR instr(payload, '"' || ?1 || '"') > 0 ORDER BY due_at, id`, userID, CheckinKeyPrefix(userID))
+		WHERE substr(job_key, 1, length(?2)) = ?2 OR instr(payload, '"' || ?1 || '"') > 0 ORDER BY due_at, id`, userID, spotter.CheckinKeyPrefix(userID))
 	if err != nil {
 		return fmt.Errorf("scheduled DMs: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var j ExportJob
+		var j spotter.ExportJob
 		var due int64
 		if err := rows.Scan(&j.Kind, &due, &j.State); err != nil {
 			return fmt.Errorf("scheduled DM: %w", err)
@@ -279,14 +183,14 @@ func exportJobs(ctx context.Context, tx querier, userID string, out *MemberExpor
 	return rows.Err()
 }
 
-func exportRedFlag(ctx context.Context, tx querier, userID string, out *MemberExport) error {
+func exportRedFlag(ctx context.Context, tx querier, userID string, out *spotter.MemberExport) error {
 	rows, err := tx.QueryContext(ctx, "SELECT level, decided_at FROM redflag_outcomes WHERE user_id = ? ORDER BY decided_at, id", userID)
 	if err != nil {
 		return fmt.Errorf("red-flag outcomes: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var o ExportOutcome
+		var o spotter.ExportOutcome
 		var at int64
 		if err := rows.Scan(&o.Level, &at); err != nil {
 			return fmt.Errorf("red-flag outcome: %w", err)
@@ -297,7 +201,7 @@ func exportRedFlag(ctx context.Context, tx querier, userID string, out *MemberEx
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	var run ExportRedFlagRun
+	var run spotter.ExportRedFlagRun
 	var started, expires int64
 	err = tx.QueryRowContext(ctx, "SELECT answers, created_at, expires_at FROM redflag_runs WHERE user_id = ?", userID).Scan(&run.Answers, &started, &expires)
 	if err == sql.ErrNoRows {
@@ -311,7 +215,7 @@ func exportRedFlag(ctx context.Context, tx querier, userID string, out *MemberEx
 	return nil
 }
 
-func exportNotices(ctx context.Context, tx querier, userID string, out *MemberExport) error {
+func exportNotices(ctx context.Context, tx querier, userID string, out *spotter.MemberExport) error {
 	rows, err := tx.QueryContext(ctx, "SELECT kind FROM member_notices WHERE user_id = ? ORDER BY created_at", userID)
 	if err != nil {
 		return fmt.Errorf("notices: %w", err)
@@ -327,14 +231,14 @@ func exportNotices(ctx context.Context, tx querier, userID string, out *MemberEx
 	return rows.Err()
 }
 
-func exportTips(ctx context.Context, tx querier, userID string, out *MemberExport) error {
+func exportTips(ctx context.Context, tx querier, userID string, out *spotter.MemberExport) error {
 	rows, err := tx.QueryContext(ctx, "SELECT guild_id, exercise, link, saved_at FROM form_tips WHERE author_id = ? ORDER BY saved_at, id", userID)
 	if err != nil {
 		return fmt.Errorf("community tips: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var t ExportFormTip
+		var t spotter.ExportFormTip
 		var at int64
 		if err := rows.Scan(&t.GuildID, &t.Exercise, &t.Link, &at); err != nil {
 			return fmt.Errorf("community tip: %w", err)
@@ -345,7 +249,7 @@ func exportTips(ctx context.Context, tx querier, userID string, out *MemberExpor
 	return rows.Err()
 }
 
-func exportModerator(ctx context.Context, tx querier, userID string, out *MemberExport) error {
+func exportModerator(ctx context.Context, tx querier, userID string, out *spotter.MemberExport) error {
 	m := &out.ModeratorTrail
 	for _, q := range []struct {
 		sql string

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/spotter-bot/spotter"
 )
 
 const (
@@ -33,16 +35,16 @@ func fillMember(t *testing.T, s *Store, userID string) {
 	must(s.SetMemberRegion(ctx, userID, "GB"))
 	must(s.SetDMChannel(ctx, userID, "2"+userID[1:]))
 	plan, err := s.StartCheckinPlan(ctx,
-		CheckinPlan{UserID: userID, LocalTime: "08:00", Zone: "Europe/London", Days: 14, StartedAt: now, EndsAt: now.Add(14 * 24 * time.Hour), Status: PlanActive},
-		PainEntry{Source: "baseline", Pain: 5, Note: "after deadlifts", At: now},
-		NewJob{Kind: "checkin.prompt", Key: CheckinDailyKey(userID), Payload: []byte(fmt.Sprintf(`{"user_id":%q}`, userID)), DueAt: now.Add(time.Hour), Spec: "0 8 * * *", Zone: "Europe/London"})
+		spotter.CheckinPlan{UserID: userID, LocalTime: "08:00", Zone: "Europe/London", Days: 14, StartedAt: now, EndsAt: now.Add(14 * 24 * time.Hour), Status: spotter.PlanActive},
+		spotter.PainEntry{Source: "baseline", Pain: 5, Note: "after deadlifts", At: now},
+		spotter.NewJob{Kind: "checkin.prompt", Key: spotter.CheckinDailyKey(userID), Payload: []byte(fmt.Sprintf(`{"user_id":%q}`, userID)), DueAt: now.Add(time.Hour), Spec: "0 8 * * *", Zone: "Europe/London"})
 	must(err)
-	job, ok, err := s.PendingJob(ctx, CheckinDailyKey(userID))
+	job, ok, err := s.PendingJob(ctx, spotter.CheckinDailyKey(userID))
 	must(err)
 	if !ok {
 		t.Fatal("no daily job queued")
 	}
-	prompt, err := s.EnsureCheckinPrompt(ctx, CheckinPrompt{PlanID: plan.ID, UserID: userID, JobID: job.ID, Kind: PromptDaily, DueAt: now})
+	prompt, err := s.EnsureCheckinPrompt(ctx, spotter.CheckinPrompt{PlanID: plan.ID, UserID: userID, JobID: job.ID, Kind: spotter.PromptDaily, DueAt: now})
 	must(err)
 	_, _, err = s.AnswerCheckinPrompt(ctx, prompt.ID, 4, now)
 	must(err)
@@ -51,12 +53,12 @@ func fillMember(t *testing.T, s *Store, userID string) {
 	must(err)
 	_, err = s.AdvanceRedFlagRun(ctx, run.ID, run.Step, "saddle=n")
 	must(err)
-	_, _, err = s.SaveFormTip(ctx, FormTip{GuildID: guild, ChannelID: "3" + userID[1:], MessageID: "4" + userID[1:], AuthorID: userID,
+	_, _, err = s.SaveFormTip(ctx, spotter.FormTip{GuildID: guild, ChannelID: "3" + userID[1:], MessageID: "4" + userID[1:], AuthorID: userID,
 		Exercise: "back-squat", Link: "https://discord.com/channels/x/y/z", SavedBy: userID, SavedAt: now})
 	must(err)
 	_, err = s.AddModeratorRole(ctx, guild, "5"+userID[1:], userID)
 	must(err)
-	_, err = s.SetFormTipSchedule(ctx, FormTipSchedule{GuildID: "7" + userID[1:], ChannelID: "6", Spec: "0 9 * * MON", Zone: "UTC", CreatedBy: userID})
+	_, err = s.SetFormTipSchedule(ctx, spotter.FormTipSchedule{GuildID: "7" + userID[1:], ChannelID: "6", Spec: "0 9 * * MON", Zone: "UTC", CreatedBy: userID})
 	must(err)
 }
 
@@ -166,7 +168,7 @@ func TestDeleteMemberLeavesNoRowReferringToThem(t *testing.T) {
 	if other.CheckinPlan == nil || len(other.PainEntries) != 2 || len(other.TipsAuthored) != 1 {
 		t.Errorf("another member's data was touched: %+v", other)
 	}
-	if _, ok, _ := s.PendingJob(context.Background(), CheckinDailyKey(memberA)); ok {
+	if _, ok, _ := s.PendingJob(context.Background(), spotter.CheckinDailyKey(memberA)); ok {
 		t.Error("a check-in DM is still queued for the deleted member")
 	}
 }
@@ -179,7 +181,7 @@ func TestExportHasEverythingStoredAboutTheMember(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.SchemaVersion != ExportSchemaVersion || got.UserID != memberA {
+	if got.SchemaVersion != spotter.ExportSchemaVersion || got.UserID != memberA {
 		t.Errorf("header = %d %s", got.SchemaVersion, got.UserID)
 	}
 	if got.Settings.Region != "GB" || !got.Settings.DMChannelCached {
@@ -201,7 +203,7 @@ func TestExportHasEverythingStoredAboutTheMember(t *testing.T) {
 	if got.RedFlagRun == nil || got.RedFlagRun.Answers != "saddle=n" {
 		t.Errorf("red-flag run in progress = %+v", got.RedFlagRun)
 	}
-	if got.ModeratorTrail != (ExportModeratorRef{TipsSaved: 1, RolesNamed: 1, SchedulesMade: 1}) {
+	if got.ModeratorTrail != (spotter.ExportModeratorRef{TipsSaved: 1, RolesNamed: 1, SchedulesMade: 1}) {
 		t.Errorf("moderator trail = %+v", got.ModeratorTrail)
 	}
 }
@@ -211,7 +213,7 @@ func TestPurgeDepartedGuildsHonoursTheGracePeriodAndARejoin(t *testing.T) {
 	fillMember(t, s, memberA)
 	ctx := context.Background()
 	now := time.Now()
-	if _, err := s.SetFormTipSchedule(ctx, FormTipSchedule{GuildID: guild, ChannelID: "6", Spec: "0 9 * * MON", Zone: "UTC", CreatedBy: memberA}); err != nil {
+	if _, err := s.SetFormTipSchedule(ctx, spotter.FormTipSchedule{GuildID: guild, ChannelID: "6", Spec: "0 9 * * MON", Zone: "UTC", CreatedBy: memberA}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.MarkGuildLeft(ctx, guild, now.Add(-2*time.Hour)); err != nil {
@@ -267,7 +269,7 @@ func TestDeleteAndExportRefuseIDsThatAreNotSnowflakes(t *testing.T) {
 			t.Errorf("ExportMember(%q) succeeded, want it refused", id)
 		}
 	}
-	if _, ok, _ := s.PendingJob(ctx, CheckinDailyKey(memberB)); !ok {
+	if _, ok, _ := s.PendingJob(ctx, spotter.CheckinDailyKey(memberB)); !ok {
 		t.Error("a wildcard id deleted another member's queued check-in")
 	}
 }
@@ -279,7 +281,7 @@ func TestExportIncludesCheckinPrompts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got.CheckinPrompts) != 1 || got.CheckinPrompts[0].Kind != PromptDaily || got.CheckinPrompts[0].DueAt.IsZero() {
+	if len(got.CheckinPrompts) != 1 || got.CheckinPrompts[0].Kind != spotter.PromptDaily || got.CheckinPrompts[0].DueAt.IsZero() {
 		t.Errorf("check-in prompts in export = %+v, want the one daily prompt", got.CheckinPrompts)
 	}
 }
@@ -364,7 +366,7 @@ func TestDeletedNotesDoNotSurviveOnDisk(t *testing.T) {
 			if _, err := s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := s.AddPainEntry(context.Background(), PainEntry{PlanID: 1, Source: "manual", Pain: 6, Note: "sciatica-note-in-wal", At: s.now()}); err != nil {
+			if _, err := s.AddPainEntry(context.Background(), spotter.PainEntry{PlanID: 1, Source: "manual", Pain: 6, Note: "sciatica-note-in-wal", At: s.now()}); err != nil {
 				t.Fatal(err)
 			}
 			if len(onDisk(t, path, "after deadlifts")) == 0 || len(onDisk(t, path, "sciatica-note-in-wal")) == 0 {

@@ -8,63 +8,9 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/spotter-bot/spotter"
 )
-
-// RedFlagRunLifetime is how long a red-flag check can be answered after it
-// starts; after that it is refused and purged with its answers.
-const RedFlagRunLifetime = 24 * time.Hour
-
-// RedFlagMode says where a red-flag check's questions are shown.
-type RedFlagMode string
-
-// The places a red-flag check runs.
-const (
-	// RedFlagInDM is a DM with the bot.
-	RedFlagInDM RedFlagMode = "dm"
-	// RedFlagEphemeral is a private message in a server channel, for members
-	// who do not accept DMs.
-	RedFlagEphemeral RedFlagMode = "ephemeral"
-)
-
-// Errors of the red-flag run methods, for telling a member why a click did
-// nothing.
-var (
-	// ErrRedFlagRunNotFound means the run finished, was stopped or never existed.
-	ErrRedFlagRunNotFound = errors.New("red-flag run not found")
-	// ErrRedFlagRunExpired means the run is older than RedFlagRunLifetime.
-	ErrRedFlagRunExpired = errors.New("red-flag run expired")
-	// ErrRedFlagRunMoved means the run changed since the step the caller saw.
-	ErrRedFlagRunMoved = errors.New("red-flag run has moved on to another step")
-)
-
-// RedFlagRun is a red-flag check in progress.
-type RedFlagRun struct {
-	// ID names the run in button custom_ids.
-	ID string
-	// UserID is the member the check belongs to; nobody else may answer it.
-	UserID string
-	// Mode, ChannelID and MessageID say where the questions are shown;
-	// MessageID is empty when Discord did not report it (an interaction reply).
-	Mode      RedFlagMode
-	ChannelID string
-	MessageID string
-	// Step counts every change to the run; buttons carry the step they were
-	// made for, so a click on an older message is recognised.
-	Step int
-	// Answers are the replies so far, as written by redflag.Answers.String.
-	Answers   string
-	CreatedAt time.Time
-	UpdatedAt time.Time
-	ExpiresAt time.Time
-}
-
-// RedFlagOutcome is what a finished red-flag check decided, without the
-// answers that led to it.
-type RedFlagOutcome struct {
-	// Level is the outcome level's storage name, such as "same_day".
-	Level     string
-	DecidedAt time.Time
-}
 
 const redFlagRunColumns = "id, user_id, mode, channel_id, message_id, step, answers, created_at, updated_at, expires_at"
 
@@ -72,20 +18,20 @@ const redFlagRunColumns = "id, user_id, mode, channel_id, message_id, step, answ
 // until PlaceRedFlagRun says otherwise. When the member already has a run
 // that has not expired, it returns that run instead and started is false;
 // an expired one is replaced.
-func (s *Store) StartRedFlagRun(ctx context.Context, userID string) (run RedFlagRun, started bool, err error) {
+func (s *Store) StartRedFlagRun(ctx context.Context, userID string) (run spotter.RedFlagRun, started bool, err error) {
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		run, started, err = startRedFlagRun(ctx, tx, userID, s.now())
 		return err
 	})
 	if err != nil {
-		return RedFlagRun{}, false, fmt.Errorf("start red-flag run: %w", err)
+		return spotter.RedFlagRun{}, false, fmt.Errorf("start red-flag run: %w", err)
 	}
 	return run, started, nil
 }
 
 // RestartRedFlagRun ends the member's run oldID, if it is still theirs, and
 // begins a new one as StartRedFlagRun does.
-func (s *Store) RestartRedFlagRun(ctx context.Context, userID, oldID string) (run RedFlagRun, started bool, err error) {
+func (s *Store) RestartRedFlagRun(ctx context.Context, userID, oldID string) (run spotter.RedFlagRun, started bool, err error) {
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM redflag_runs WHERE id = ? AND user_id = ?", oldID, userID); err != nil {
 			return fmt.Errorf("delete run %s: %w", oldID, err)
@@ -94,32 +40,32 @@ func (s *Store) RestartRedFlagRun(ctx context.Context, userID, oldID string) (ru
 		return err
 	})
 	if err != nil {
-		return RedFlagRun{}, false, fmt.Errorf("restart red-flag run: %w", err)
+		return spotter.RedFlagRun{}, false, fmt.Errorf("restart red-flag run: %w", err)
 	}
 	return run, started, nil
 }
 
-func startRedFlagRun(ctx context.Context, tx *sql.Tx, userID string, now time.Time) (RedFlagRun, bool, error) {
+func startRedFlagRun(ctx context.Context, tx *sql.Tx, userID string, now time.Time) (spotter.RedFlagRun, bool, error) {
 	if _, err := tx.ExecContext(ctx, "DELETE FROM redflag_runs WHERE user_id = ? AND expires_at <= ?", userID, now.Unix()); err != nil {
-		return RedFlagRun{}, false, fmt.Errorf("delete expired run: %w", err)
+		return spotter.RedFlagRun{}, false, fmt.Errorf("delete expired run: %w", err)
 	}
 	existing, err := scanRedFlagRun(tx.QueryRowContext(ctx, "SELECT "+redFlagRunColumns+" FROM redflag_runs WHERE user_id = ?", userID))
 	if err == nil {
 		return existing, false, nil
 	}
-	if !errors.Is(err, ErrRedFlagRunNotFound) {
-		return RedFlagRun{}, false, err
+	if !errors.Is(err, spotter.ErrRedFlagRunNotFound) {
+		return spotter.RedFlagRun{}, false, err
 	}
 	// A random id: short enough for custom_ids, too long to guess.
-	run := RedFlagRun{
-		ID: strings.ToLower(rand.Text()), UserID: userID, Mode: RedFlagInDM,
-		CreatedAt: fromUnix(now.Unix()), UpdatedAt: fromUnix(now.Unix()), ExpiresAt: fromUnix(now.Add(RedFlagRunLifetime).Unix()),
+	run := spotter.RedFlagRun{
+		ID: strings.ToLower(rand.Text()), UserID: userID, Mode: spotter.RedFlagInDM,
+		CreatedAt: fromUnix(now.Unix()), UpdatedAt: fromUnix(now.Unix()), ExpiresAt: fromUnix(now.Add(spotter.RedFlagRunLifetime).Unix()),
 	}
 	_, err = tx.ExecContext(ctx, "INSERT INTO redflag_runs ("+redFlagRunColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 		run.ID, run.UserID, string(run.Mode), run.ChannelID, run.MessageID, run.Step, run.Answers,
 		run.CreatedAt.Unix(), run.UpdatedAt.Unix(), run.ExpiresAt.Unix())
 	if err != nil {
-		return RedFlagRun{}, false, fmt.Errorf("insert run: %w", err)
+		return spotter.RedFlagRun{}, false, fmt.Errorf("insert run: %w", err)
 	}
 	return run, true, nil
 }
@@ -127,23 +73,23 @@ func startRedFlagRun(ctx context.Context, tx *sql.Tx, userID string, now time.Ti
 // RedFlagRun returns the run with the given id. It fails with
 // ErrRedFlagRunNotFound when there is none, and with ErrRedFlagRunExpired
 // when it has expired, deleting it then and there.
-func (s *Store) RedFlagRun(ctx context.Context, id string) (RedFlagRun, error) {
+func (s *Store) RedFlagRun(ctx context.Context, id string) (spotter.RedFlagRun, error) {
 	run, err := scanRedFlagRun(s.db.QueryRowContext(ctx, "SELECT "+redFlagRunColumns+" FROM redflag_runs WHERE id = ?", id))
 	if err != nil {
-		return RedFlagRun{}, fmt.Errorf("read red-flag run %s: %w", id, err)
+		return spotter.RedFlagRun{}, fmt.Errorf("read red-flag run %s: %w", id, err)
 	}
 	if s.now().Before(run.ExpiresAt) {
 		return run, nil
 	}
 	if _, err := s.db.ExecContext(ctx, "DELETE FROM redflag_runs WHERE id = ?", id); err != nil {
-		return RedFlagRun{}, fmt.Errorf("delete expired red-flag run %s: %w", id, err)
+		return spotter.RedFlagRun{}, fmt.Errorf("delete expired red-flag run %s: %w", id, err)
 	}
-	return RedFlagRun{}, fmt.Errorf("read red-flag run %s: %w", id, ErrRedFlagRunExpired)
+	return spotter.RedFlagRun{}, fmt.Errorf("read red-flag run %s: %w", id, spotter.ErrRedFlagRunExpired)
 }
 
 // PlaceRedFlagRun records where the run's questions are now shown; it fails
 // with ErrRedFlagRunNotFound when the run is gone.
-func (s *Store) PlaceRedFlagRun(ctx context.Context, id string, mode RedFlagMode, channelID, messageID string) error {
+func (s *Store) PlaceRedFlagRun(ctx context.Context, id string, mode spotter.RedFlagMode, channelID, messageID string) error {
 	res, err := s.db.ExecContext(ctx, "UPDATE redflag_runs SET mode = ?, channel_id = ?, message_id = ?, updated_at = ? WHERE id = ?",
 		string(mode), channelID, messageID, s.now().Unix(), id)
 	if err != nil {
@@ -158,8 +104,8 @@ func (s *Store) PlaceRedFlagRun(ctx context.Context, id string, mode RedFlagMode
 // AdvanceRedFlagRun stores new answers for the run and moves it to the next
 // step, provided it is still at fromStep; otherwise it fails with
 // ErrRedFlagRunMoved (or ErrRedFlagRunNotFound) and changes nothing.
-func (s *Store) AdvanceRedFlagRun(ctx context.Context, id string, fromStep int, answers string) (RedFlagRun, error) {
-	var run RedFlagRun
+func (s *Store) AdvanceRedFlagRun(ctx context.Context, id string, fromStep int, answers string) (spotter.RedFlagRun, error) {
+	var run spotter.RedFlagRun
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "UPDATE redflag_runs SET answers = ?, step = step + 1, updated_at = ? WHERE id = ? AND step = ?",
 			answers, s.now().Unix(), id, fromStep)
@@ -173,7 +119,7 @@ func (s *Store) AdvanceRedFlagRun(ctx context.Context, id string, fromStep int, 
 		return err
 	})
 	if err != nil {
-		return RedFlagRun{}, fmt.Errorf("advance red-flag run %s: %w", id, err)
+		return spotter.RedFlagRun{}, fmt.Errorf("advance red-flag run %s: %w", id, err)
 	}
 	return run, nil
 }
@@ -240,15 +186,15 @@ func (s *Store) PurgeExpiredRedFlagRuns(ctx context.Context, now time.Time) (int
 
 // RedFlagOutcomes returns the outcomes of the member's finished checks,
 // oldest first.
-func (s *Store) RedFlagOutcomes(ctx context.Context, userID string) ([]RedFlagOutcome, error) {
+func (s *Store) RedFlagOutcomes(ctx context.Context, userID string) ([]spotter.RedFlagOutcome, error) {
 	rows, err := s.db.QueryContext(ctx, "SELECT level, decided_at FROM redflag_outcomes WHERE user_id = ? ORDER BY decided_at, id", userID)
 	if err != nil {
 		return nil, fmt.Errorf("read red-flag outcomes: %w", err)
 	}
 	defer rows.Close()
-	var out []RedFlagOutcome
+	var out []spotter.RedFlagOutcome
 	for rows.Next() {
-		var o RedFlagOutcome
+		var o spotter.RedFlagOutcome
 		var at int64
 		if err := rows.Scan(&o.Level, &at); err != nil {
 			return nil, fmt.Errorf("read red-flag outcome: %w", err)
@@ -283,9 +229,9 @@ func whyNoRun(ctx context.Context, tx *sql.Tx, id string) error {
 		return fmt.Errorf("check run exists: %w", err)
 	}
 	if exists {
-		return ErrRedFlagRunMoved
+		return spotter.ErrRedFlagRunMoved
 	}
-	return ErrRedFlagRunNotFound
+	return spotter.ErrRedFlagRunNotFound
 }
 
 func expectOneRow(res sql.Result) error {
@@ -294,23 +240,23 @@ func expectOneRow(res sql.Result) error {
 		return fmt.Errorf("count changed rows: %w", err)
 	}
 	if n == 0 {
-		return ErrRedFlagRunNotFound
+		return spotter.ErrRedFlagRunNotFound
 	}
 	return nil
 }
 
-func scanRedFlagRun(row *sql.Row) (RedFlagRun, error) {
-	var r RedFlagRun
+func scanRedFlagRun(row *sql.Row) (spotter.RedFlagRun, error) {
+	var r spotter.RedFlagRun
 	var mode string
 	var created, updated, expires int64
 	err := row.Scan(&r.ID, &r.UserID, &mode, &r.ChannelID, &r.MessageID, &r.Step, &r.Answers, &created, &updated, &expires)
 	if errors.Is(err, sql.ErrNoRows) {
-		return RedFlagRun{}, ErrRedFlagRunNotFound
+		return spotter.RedFlagRun{}, spotter.ErrRedFlagRunNotFound
 	}
 	if err != nil {
-		return RedFlagRun{}, fmt.Errorf("scan red-flag run: %w", err)
+		return spotter.RedFlagRun{}, fmt.Errorf("scan red-flag run: %w", err)
 	}
-	r.Mode = RedFlagMode(mode)
+	r.Mode = spotter.RedFlagMode(mode)
 	r.CreatedAt, r.UpdatedAt, r.ExpiresAt = fromUnix(created), fromUnix(updated), fromUnix(expires)
 	return r, nil
 }

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/spotter-bot/spotter"
 )
 
 // testClock is a settable clock for WithClock.
@@ -39,7 +41,7 @@ func openWithClock(t *testing.T) (*Store, *testClock, string) {
 	return s, clock, path
 }
 
-func startRun(t *testing.T, s *Store, userID string) RedFlagRun {
+func startRun(t *testing.T, s *Store, userID string) spotter.RedFlagRun {
 	t.Helper()
 	run, started, err := s.StartRedFlagRun(context.Background(), userID)
 	if err != nil || !started {
@@ -52,10 +54,10 @@ func TestStartRedFlagRunKeepsOneRunPerMember(t *testing.T) {
 	s, clock, _ := openWithClock(t)
 	ctx := context.Background()
 	first := startRun(t, s, "1")
-	if first.Step != 0 || first.Answers != "" || first.Mode != RedFlagInDM {
+	if first.Step != 0 || first.Answers != "" || first.Mode != spotter.RedFlagInDM {
 		t.Errorf("new run = %+v, want step 0, no answers, DM mode", first)
 	}
-	if want := clock.Now().Add(RedFlagRunLifetime); !first.ExpiresAt.Equal(want) {
+	if want := clock.Now().Add(spotter.RedFlagRunLifetime); !first.ExpiresAt.Equal(want) {
 		t.Errorf("expires at %v, want %v", first.ExpiresAt, want)
 	}
 	again, started, err := s.StartRedFlagRun(ctx, "1")
@@ -66,7 +68,7 @@ func TestStartRedFlagRunKeepsOneRunPerMember(t *testing.T) {
 	if other.ID == first.ID {
 		t.Error("two members share a run id")
 	}
-	clock.Advance(RedFlagRunLifetime)
+	clock.Advance(spotter.RedFlagRunLifetime)
 	fresh := startRun(t, s, "1")
 	if fresh.ID == first.ID {
 		t.Error("an expired run was offered again instead of a new one")
@@ -84,7 +86,7 @@ func TestRestartRedFlagRunReplacesTheOldRun(t *testing.T) {
 	if err != nil || !started || fresh.ID == old.ID || fresh.Answers != "" {
 		t.Fatalf("restart = %+v, started %v, %v; want a new empty run", fresh, started, err)
 	}
-	if _, err := s.RedFlagRun(ctx, old.ID); !errors.Is(err, ErrRedFlagRunNotFound) {
+	if _, err := s.RedFlagRun(ctx, old.ID); !errors.Is(err, spotter.ErrRedFlagRunNotFound) {
 		t.Errorf("old run after restart: %v, want not found", err)
 	}
 }
@@ -109,10 +111,10 @@ func TestAdvanceRedFlagRunRefusesAnOldStep(t *testing.T) {
 	if err != nil || moved.Step != 1 || moved.Answers != "saddle=n" {
 		t.Fatalf("advance = %+v, %v", moved, err)
 	}
-	if _, err := s.AdvanceRedFlagRun(ctx, run.ID, 0, "saddle=y"); !errors.Is(err, ErrRedFlagRunMoved) {
+	if _, err := s.AdvanceRedFlagRun(ctx, run.ID, 0, "saddle=y"); !errors.Is(err, spotter.ErrRedFlagRunMoved) {
 		t.Errorf("advance from an old step: %v, want ErrRedFlagRunMoved", err)
 	}
-	if _, err := s.AdvanceRedFlagRun(ctx, "nope", 0, "saddle=y"); !errors.Is(err, ErrRedFlagRunNotFound) {
+	if _, err := s.AdvanceRedFlagRun(ctx, "nope", 0, "saddle=y"); !errors.Is(err, spotter.ErrRedFlagRunNotFound) {
 		t.Errorf("advance of an unknown run: %v, want ErrRedFlagRunNotFound", err)
 	}
 	got, err := s.RedFlagRun(ctx, run.ID)
@@ -128,13 +130,13 @@ func TestFinishRedFlagRunKeepsOnlyTheLevelAndTime(t *testing.T) {
 	if _, err := s.AdvanceRedFlagRun(ctx, run.ID, 0, "saddle=y"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.FinishRedFlagRun(ctx, run.ID, 0, "emergency"); !errors.Is(err, ErrRedFlagRunMoved) {
+	if err := s.FinishRedFlagRun(ctx, run.ID, 0, "emergency"); !errors.Is(err, spotter.ErrRedFlagRunMoved) {
 		t.Errorf("finish from an old step: %v, want ErrRedFlagRunMoved", err)
 	}
 	if err := s.FinishRedFlagRun(ctx, run.ID, 1, "emergency"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.RedFlagRun(ctx, run.ID); !errors.Is(err, ErrRedFlagRunNotFound) {
+	if _, err := s.RedFlagRun(ctx, run.ID); !errors.Is(err, spotter.ErrRedFlagRunNotFound) {
 		t.Errorf("finished run still readable: %v", err)
 	}
 	var answers int
@@ -148,7 +150,7 @@ func TestFinishRedFlagRunKeepsOnlyTheLevelAndTime(t *testing.T) {
 	if others, _ := s.RedFlagOutcomes(ctx, "2"); len(others) != 0 {
 		t.Errorf("another member sees outcomes %+v", others)
 	}
-	if err := s.FinishRedFlagRun(ctx, run.ID, 1, "emergency"); !errors.Is(err, ErrRedFlagRunNotFound) {
+	if err := s.FinishRedFlagRun(ctx, run.ID, 1, "emergency"); !errors.Is(err, spotter.ErrRedFlagRunNotFound) {
 		t.Errorf("finishing twice: %v, want ErrRedFlagRunNotFound", err)
 	}
 	if got, _ := s.RedFlagOutcomes(ctx, "1"); len(got) != 1 {
@@ -160,13 +162,13 @@ func TestStopRedFlagRunKeepsNothing(t *testing.T) {
 	s, _, _ := openWithClock(t)
 	ctx := context.Background()
 	run := startRun(t, s, "1")
-	if err := s.StopRedFlagRun(ctx, run.ID, 1); !errors.Is(err, ErrRedFlagRunMoved) {
+	if err := s.StopRedFlagRun(ctx, run.ID, 1); !errors.Is(err, spotter.ErrRedFlagRunMoved) {
 		t.Errorf("stop at the wrong step: %v, want ErrRedFlagRunMoved", err)
 	}
 	if err := s.StopRedFlagRun(ctx, run.ID, 0); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.RedFlagRun(ctx, run.ID); !errors.Is(err, ErrRedFlagRunNotFound) {
+	if _, err := s.RedFlagRun(ctx, run.ID); !errors.Is(err, spotter.ErrRedFlagRunNotFound) {
 		t.Errorf("stopped run still readable: %v", err)
 	}
 	if got, _ := s.RedFlagOutcomes(ctx, "1"); len(got) != 0 {
@@ -178,15 +180,15 @@ func TestRedFlagRunRefusesAndDeletesAnExpiredRun(t *testing.T) {
 	s, clock, _ := openWithClock(t)
 	ctx := context.Background()
 	run := startRun(t, s, "1")
-	clock.Advance(RedFlagRunLifetime - time.Second)
+	clock.Advance(spotter.RedFlagRunLifetime - time.Second)
 	if _, err := s.RedFlagRun(ctx, run.ID); err != nil {
 		t.Fatalf("run a second before expiry: %v", err)
 	}
 	clock.Advance(time.Second)
-	if _, err := s.RedFlagRun(ctx, run.ID); !errors.Is(err, ErrRedFlagRunExpired) {
+	if _, err := s.RedFlagRun(ctx, run.ID); !errors.Is(err, spotter.ErrRedFlagRunExpired) {
 		t.Fatalf("run at expiry: %v, want ErrRedFlagRunExpired", err)
 	}
-	if _, err := s.RedFlagRun(ctx, run.ID); !errors.Is(err, ErrRedFlagRunNotFound) {
+	if _, err := s.RedFlagRun(ctx, run.ID); !errors.Is(err, spotter.ErrRedFlagRunNotFound) {
 		t.Errorf("expired run was not deleted: %v", err)
 	}
 }
@@ -201,7 +203,7 @@ func TestPurgeExpiredRedFlagRunsDeletesOnlyExpiredRuns(t *testing.T) {
 	if err != nil || n != 1 {
 		t.Fatalf("purge = %d, %v; want 1", n, err)
 	}
-	if _, err := s.RedFlagRun(ctx, old.ID); !errors.Is(err, ErrRedFlagRunNotFound) {
+	if _, err := s.RedFlagRun(ctx, old.ID); !errors.Is(err, spotter.ErrRedFlagRunNotFound) {
 		t.Errorf("expired run survived the purge: %v", err)
 	}
 	if _, err := s.RedFlagRun(ctx, young.ID); err != nil {
@@ -216,7 +218,7 @@ func TestRedFlagRunSurvivesARestart(t *testing.T) {
 	s, clock, path := openWithClock(t)
 	ctx := context.Background()
 	run := startRun(t, s, "1")
-	if err := s.PlaceRedFlagRun(ctx, run.ID, RedFlagEphemeral, "77", ""); err != nil {
+	if err := s.PlaceRedFlagRun(ctx, run.ID, spotter.RedFlagEphemeral, "77", ""); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.AdvanceRedFlagRun(ctx, run.ID, 0, "saddle=n"); err != nil {
@@ -232,10 +234,10 @@ func TestRedFlagRunSurvivesARestart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.UserID != "1" || got.Mode != RedFlagEphemeral || got.ChannelID != "77" || got.Step != 1 || got.Answers != "saddle=n" {
+	if got.UserID != "1" || got.Mode != spotter.RedFlagEphemeral || got.ChannelID != "77" || got.Step != 1 || got.Answers != "saddle=n" {
 		t.Errorf("after reopening the run is %+v", got)
 	}
-	if err := again.PlaceRedFlagRun(ctx, "nope", RedFlagInDM, "1", "2"); !errors.Is(err, ErrRedFlagRunNotFound) {
+	if err := again.PlaceRedFlagRun(ctx, "nope", spotter.RedFlagInDM, "1", "2"); !errors.Is(err, spotter.ErrRedFlagRunNotFound) {
 		t.Errorf("placing an unknown run: %v, want ErrRedFlagRunNotFound", err)
 	}
 }

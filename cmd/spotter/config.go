@@ -14,9 +14,9 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/retention"
-	"github.com/spotter-bot/spotter/bot/store"
 )
 
 // Config is everything an admin can set in the TOML file.
@@ -292,7 +292,7 @@ func (c Config) Validate() error {
 		add("discord.api_url %q is not an http(s) URL: use %q, or your REST proxy's base URL", c.Discord.APIURL, DefaultAPIURL)
 	}
 	for _, id := range c.Discord.DevGuildIDs {
-		if !store.IsSnowflake(id) {
+		if !spotter.IsSnowflake(id) {
 			add("discord.dev_guild_ids has %q, which is not a server id: enable Developer Mode in Discord, right-click the server, Copy Server ID", id)
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot/store"
 )
 
@@ -40,7 +41,7 @@ func runPrivacy(ctx context.Context, args []string, env environment) error {
 		return usage
 	}
 	userID := flags.Arg(0)
-	if !store.IsSnowflake(userID) {
+	if !spotter.IsSnowflake(userID) {
 		return &usageError{msg: fmt.Sprintf("%q is not a Discord user id: ids are numbers of 17 to 20 digits; "+
 			"turn on Developer Mode in Discord (User Settings > Advanced), then right-click the member and Copy User ID", userID)}
 	}

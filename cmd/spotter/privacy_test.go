@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot/store"
 )
 
@@ -28,13 +29,13 @@ func TestPrivacyToolExportsAndDeletesOneMemberWithoutAToken(t *testing.T) {
 	if err := os.WriteFile(configPath, []byte(fmt.Sprintf("[database]\npath = %q\n", dbPath)), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	export := func() store.MemberExport {
+	export := func() spotter.MemberExport {
 		t.Helper()
 		var out strings.Builder
 		if err := run(context.Background(), []string{"privacy", "export", "-config", configPath, user}, noEnv, &out, &out); err != nil {
 			t.Fatalf("export: %v\n%s", err, out.String())
 		}
-		var data store.MemberExport
+		var data spotter.MemberExport
 		if err := json.Unmarshal([]byte(out.String()), &data); err != nil {
 			t.Fatalf("export is not JSON: %v", err)
 		}

@@ -1,4 +1,4 @@
-package store
+package spotter
 
 import "strconv"
 
@@ -18,3 +18,7 @@ func IsSnowflake(s string) bool {
 	_, err := strconv.ParseUint(s, 10, 64)
 	return err == nil
 }
+
+// NoticeCheckinsDMsClosed tells a member their check-ins were paused because
+// Discord would not deliver a DM to them.
+const NoticeCheckinsDMsClosed = "checkins_dms_closed"
