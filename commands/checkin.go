@@ -10,7 +10,6 @@ import (
 	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/schedule"
-	"github.com/spotter-bot/spotter/bot/store"
 	"github.com/spotter-bot/spotter/knowledge"
 )
 
@@ -46,9 +45,34 @@ const (
 	snoozeFor          = time.Hour
 )
 
+// checkinStore is what check-ins keep: a member's plan, its prompts and
+// readings, and the jobs that send them.
+type checkinStore interface {
+	CheckinPlan(ctx context.Context, userID string) (spotter.CheckinPlan, bool, error)
+	StartCheckinPlan(ctx context.Context, p spotter.CheckinPlan, baseline spotter.PainEntry, daily spotter.NewJob) (spotter.CheckinPlan, error)
+	RescheduleCheckinPlan(ctx context.Context, p spotter.CheckinPlan, daily *spotter.NewJob) (spotter.CheckinPlan, error)
+	PauseCheckinPlan(ctx context.Context, userID, reason string) (paused bool, err error)
+	ResumeCheckinPlan(ctx context.Context, userID string, daily spotter.NewJob) (spotter.CheckinPlan, error)
+	StopCheckinPlan(ctx context.Context, userID string) (stopped bool, err error)
+
+	EnsureCheckinPrompt(ctx context.Context, p spotter.CheckinPrompt) (spotter.CheckinPrompt, error)
+	CheckinPrompt(ctx context.Context, id int64) (spotter.CheckinPrompt, bool, error)
+	MarkCheckinPromptSent(ctx context.Context, id int64, channelID, messageID string, at time.Time) error
+
+	AddPainEntry(ctx context.Context, e spotter.PainEntry) (spotter.PainEntry, error)
+	AnswerCheckinPrompt(ctx context.Context, promptID int64, pain int, at time.Time) (e spotter.PainEntry, corrected bool, err error)
+	PainEntry(ctx context.Context, id int64) (spotter.PainEntry, bool, error)
+	PainEntries(ctx context.Context, planID int64, since time.Time) ([]spotter.PainEntry, error)
+
+	EnqueueJob(ctx context.Context, j spotter.NewJob) (id int64, added bool, err error)
+	ReplaceJob(ctx context.Context, j spotter.NewJob) (int64, error)
+	MemberRegion(ctx context.Context, userID string) (string, error)
+	noticeStore
+}
+
 // checkins serves /checkin, its DM prompts and their buttons.
 type checkins struct {
-	store *store.Store
+	store checkinStore
 	// sched sends the prompts; nil when the program runs without one, in
 	// which case plans are kept but no DM goes out.
 	sched *schedule.Scheduler

@@ -24,7 +24,7 @@ func newCheckinHarness(t *testing.T, clock *testClock) *checkinHarness {
 	t.Helper()
 	var sched *schedule.Scheduler
 	h := newHarness(t, func(d *Deps) {
-		sched = newTestScheduler(t, schedule.Options{Store: d.Store, Now: clock.Now, Lease: 5 * time.Second})
+		sched = newTestScheduler(t, schedule.Options{Store: d.Store.(schedule.Store), Now: clock.Now, Lease: 5 * time.Second})
 		d.Scheduler, d.Now = sched, clock.Now
 	})
 	return &checkinHarness{harness: h, clock: clock, sched: sched}

@@ -10,7 +10,6 @@ import (
 
 	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
-	"github.com/spotter-bot/spotter/bot/store"
 )
 
 // noticeTexts are what members are told about things that happened while
@@ -39,13 +38,21 @@ const (
 	maxEmbedsRunes  = 6000
 )
 
+// noticeStore keeps the notices a member gets the next time they use a
+// command (check-ins paused, a share ended without them).
+type noticeStore interface {
+	AddMemberNotice(ctx context.Context, userID, kind string) error
+	HasMemberNotices(ctx context.Context, userID string) (bool, error)
+	TakeMemberNotices(ctx context.Context, userID string) ([]string, error)
+}
+
 // pendingNotices tells a member what is waiting for them (such as check-ins
 // paused because their DMs are closed) the next time they use any command:
 // the notice goes at the top of the command's ephemeral reply. Public
 // replies, errors and autocomplete cannot carry it privately, so the notice
 // waits for the next ephemeral reply; it is never dropped unseen. mention
 // names commands in the notice.
-func pendingNotices(st *store.Store, mention func(path string) string) bot.Middleware {
+func pendingNotices(st noticeStore, mention func(path string) string) bot.Middleware {
 	return func(next bot.Handler) bot.Handler {
 		return func(ctx context.Context, req *bot.Request) (*bot.Response, error) {
 			resp, err := next(ctx, req)
@@ -59,7 +66,7 @@ func pendingNotices(st *store.Store, mention func(path string) string) bot.Middl
 	}
 }
 
-func attachNotices(ctx context.Context, st *store.Store, req *bot.Request, resp *bot.Response, mention func(path string) string) {
+func attachNotices(ctx context.Context, st noticeStore, req *bot.Request, resp *bot.Response, mention func(path string) string) {
 	user := req.UserID()
 	has, err := st.HasMemberNotices(ctx, user)
 	if err != nil || !has {

@@ -16,7 +16,6 @@ import (
 	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/schedule"
-	"github.com/spotter-bot/spotter/bot/store"
 	"github.com/spotter-bot/spotter/knowledge"
 )
 
@@ -41,10 +40,33 @@ const (
 	maxShareButtons  = 25 // five rows of five
 )
 
+// coachStore is what coaching keeps: the server's coach roles, the shares
+// and their sends, and the member's plan and readings a summary shows.
+type coachStore interface {
+	CoachRoles(ctx context.Context, guildID string) ([]string, error)
+	AddCoachRole(ctx context.Context, guildID, roleID, addedBy string) (added bool, err error)
+	RemoveCoachRole(ctx context.Context, guildID, roleID string) (removed bool, err error)
+
+	StartShare(ctx context.Context, sh spotter.CoachShare, weekly *spotter.NewJob) (spotter.CoachShare, error)
+	Share(ctx context.Context, id int64) (spotter.CoachShare, bool, error)
+	LiveShare(ctx context.Context, memberID, coachID string) (spotter.CoachShare, bool, error)
+	MemberShares(ctx context.Context, memberID string, limit int) ([]spotter.CoachShare, error)
+	CoachShares(ctx context.Context, coachID string) ([]spotter.CoachShare, error)
+	EndShare(ctx context.Context, id int64, reason, notice string) (ended bool, err error)
+	PauseShare(ctx context.Context, id int64, reason, notice string) (paused bool, err error)
+	EndSharesInGuild(ctx context.Context, guildID, userID string, asCoach bool, reason, notice string) (int, error)
+	ShareJobSent(ctx context.Context, jobID int64) (bool, error)
+	RecordShareSend(ctx context.Context, shareID, jobID int64, kind string, at time.Time) error
+
+	CheckinPlan(ctx context.Context, userID string) (spotter.CheckinPlan, bool, error)
+	PainEntries(ctx context.Context, planID int64, since time.Time) ([]spotter.PainEntry, error)
+	DMChannel(ctx context.Context, userID string) (string, bool, error)
+}
+
 // coaching serves /coach and the sharing subcommands of /checkin: a member
 // shares their check-in summary with a coach, on their terms.
 type coaching struct {
-	store *store.Store
+	store coachStore
 	sched *schedule.Scheduler
 	kb    *knowledge.Base
 	now   func() time.Time

@@ -36,7 +36,7 @@ func newCoachHarness(t *testing.T, clock *testClock) *checkinHarness {
 	t.Cleanup(func() { db.Close() })
 	var sched *schedule.Scheduler
 	h := startHarness(t, srv, db, func(d *Deps) {
-		sched = newTestScheduler(t, schedule.Options{Store: d.Store, Now: clock.Now, Lease: 5 * 1e9})
+		sched = newTestScheduler(t, schedule.Options{Store: d.Store.(schedule.Store), Now: clock.Now, Lease: 5 * 1e9})
 		d.Scheduler, d.Now = sched, clock.Now
 	})
 	ch := &checkinHarness{harness: h, clock: clock, sched: sched}

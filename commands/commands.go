@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"context"
 	"log/slog"
 	"time"
 
@@ -9,13 +10,24 @@ import (
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/retention"
 	"github.com/spotter-bot/spotter/bot/schedule"
-	"github.com/spotter-bot/spotter/bot/store"
 	"github.com/spotter-bot/spotter/knowledge"
 )
 
+// Store is every store method the commands call: the union of the small
+// interfaces each feature declares beside its code (checkinStore,
+// coachStore, formTipStore, privacyStore, redFlagStore, regionStore). Any
+// storage adapter with these methods serves the commands.
+type Store interface {
+	checkinStore
+	coachStore
+	formTipStore
+	privacyStore
+	redFlagStore
+}
+
 // Deps are what the commands need from the rest of the program.
 type Deps struct {
-	Store     *store.Store
+	Store     Store
 	Knowledge *knowledge.Base
 	// Scheduler runs scheduled jobs such as check-in prompts; with nil,
 	// nothing scheduled is sent.
@@ -27,6 +39,21 @@ type Deps struct {
 	// Logger receives what background work (scheduled posts) has to say;
 	// nil means the process default.
 	Logger *slog.Logger
+}
+
+// The store methods that commands hand on as functions. They read d.Store
+// only when called, so the commands register without a store (as the help
+// tests do).
+func (d Deps) memberRegion(ctx context.Context, userID string) (string, error) {
+	return d.Store.MemberRegion(ctx, userID)
+}
+
+func (d Deps) setMemberRegion(ctx context.Context, userID, region string) error {
+	return d.Store.SetMemberRegion(ctx, userID, region)
+}
+
+func (d Deps) moderatorRoles(ctx context.Context, guildID string) ([]string, error) {
+	return d.Store.ModeratorRoles(ctx, guildID)
 }
 
 func (d Deps) logger() *slog.Logger {

@@ -7,9 +7,9 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/schedule"
-	"github.com/spotter-bot/spotter/bot/store"
 	"github.com/spotter-bot/spotter/knowledge"
 	"github.com/spotter-bot/spotter/knowledge/formtips"
 )
@@ -32,11 +32,37 @@ const (
 	formTipSaveID        = "form-tip:save"
 )
 
+// formTipStore is what form tips keep: the server's moderator roles, its
+// tip library and pending "save" offers, and its tip-of-the-week schedule
+// with the job that posts it.
+type formTipStore interface {
+	ModeratorRoles(ctx context.Context, guildID string) ([]string, error)
+	AddModeratorRole(ctx context.Context, guildID, roleID, addedBy string) (added bool, err error)
+	RemoveModeratorRole(ctx context.Context, guildID, roleID string) (removed bool, err error)
+
+	SaveFormTip(ctx context.Context, tip spotter.FormTip) (saved spotter.FormTip, added bool, err error)
+	FormTip(ctx context.Context, guildID string, id int64) (spotter.FormTip, error)
+	FormTipByMessage(ctx context.Context, guildID, messageID string) (spotter.FormTip, error)
+	FormTips(ctx context.Context, guildID string, offset, limit int) ([]spotter.FormTip, int, error)
+	DeleteFormTip(ctx context.Context, guildID string, id int64) (spotter.FormTip, error)
+	CreateFormTipOffer(ctx context.Context, o spotter.FormTipOffer) (spotter.FormTipOffer, error)
+	FormTipOffer(ctx context.Context, id string) (spotter.FormTipOffer, error)
+	DeleteFormTipOffer(ctx context.Context, id string) error
+
+	FormTipSchedule(ctx context.Context, guildID string) (spotter.FormTipSchedule, error)
+	SetFormTipSchedule(ctx context.Context, sch spotter.FormTipSchedule) (spotter.FormTipSchedule, error)
+	DeleteFormTipSchedule(ctx context.Context, guildID string) (spotter.FormTipSchedule, error)
+	RecordFormTipPosted(ctx context.Context, guildID, channelID string, rotation int, messageID string) (recorded bool, err error)
+	DisableFormTipSchedule(ctx context.Context, guildID, channelID, reason string) error
+	ReplaceJob(ctx context.Context, j spotter.NewJob) (int64, error)
+	CancelJobs(ctx context.Context, prefix string) (int, error)
+}
+
 // formTip serves /form-tip and the "Save as form tip" message command.
 type formTip struct {
 	cards     *formtips.Library
 	kb        *knowledge.Base
-	store     *store.Store
+	store     formTipStore
 	scheduler *schedule.Scheduler
 }
 
@@ -53,7 +79,7 @@ func registerFormTip(r *bot.Router, deps Deps) {
 			return f.postWeeklyTip(ctx, job, weeklyTipOut{out: out, nonce: job.Nonce()}, log)
 		})
 	}
-	moderator := bot.RequireModerator(deps.Store.ModeratorRoles)
+	moderator := bot.RequireModerator(deps.moderatorRoles)
 	r.Define(formTipDefinition(), formTipSaveDefinition())
 
 	r.Command(formTipName+" show", f.show)

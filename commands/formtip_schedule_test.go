@@ -21,7 +21,7 @@ func newScheduledHarness(t *testing.T, clock *testClock) *harness {
 	var sched *schedule.Scheduler
 	var h *harness
 	h = newHarness(t, func(d *Deps) {
-		sched = newTestScheduler(t, schedule.Options{Store: d.Store, Now: clock.Now})
+		sched = newTestScheduler(t, schedule.Options{Store: d.Store.(schedule.Store), Now: clock.Now})
 		d.Scheduler = sched
 	})
 	h.startScheduler(t, sched)

@@ -11,7 +11,6 @@ import (
 	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/retention"
-	"github.com/spotter-bot/spotter/bot/store"
 	"github.com/spotter-bot/spotter/knowledge"
 )
 
@@ -21,9 +20,18 @@ const (
 	privacyDeleteCancel  = "privacy:delete:cancel"
 )
 
+// privacyStore is what /privacy reads and deletes: everything kept about a
+// member, and the form tips they wrote.
+type privacyStore interface {
+	ExportMember(ctx context.Context, userID string) (spotter.MemberExport, error)
+	DeleteMember(ctx context.Context, userID string) error
+	FormTipsByAuthor(ctx context.Context, authorID string) ([]spotter.FormTip, error)
+	DetachFormTips(ctx context.Context, authorID string, ids []int64) error
+}
+
 // privacy lets a member see, export and delete what Spotter keeps about them.
 type privacy struct {
-	store  *store.Store
+	store  privacyStore
 	policy retention.Policy
 }
 

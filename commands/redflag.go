@@ -10,7 +10,6 @@ import (
 
 	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
-	"github.com/spotter-bot/spotter/bot/store"
 	"github.com/spotter-bot/spotter/knowledge"
 	"github.com/spotter-bot/spotter/knowledge/contacts"
 	"github.com/spotter-bot/spotter/knowledge/redflag"
@@ -51,10 +50,23 @@ const (
 		"So that click was not counted. Please start again; a check with no warning signs takes about a dozen taps."
 )
 
+// redFlagStore is what the red-flag check keeps: the run in progress and
+// the member's region, for the emergency number.
+type redFlagStore interface {
+	StartRedFlagRun(ctx context.Context, userID string) (run spotter.RedFlagRun, started bool, err error)
+	RestartRedFlagRun(ctx context.Context, userID, oldID string) (run spotter.RedFlagRun, started bool, err error)
+	RedFlagRun(ctx context.Context, id string) (spotter.RedFlagRun, error)
+	PlaceRedFlagRun(ctx context.Context, id string, mode spotter.RedFlagMode, channelID, messageID string) error
+	AdvanceRedFlagRun(ctx context.Context, id string, fromStep int, answers string) (spotter.RedFlagRun, error)
+	FinishRedFlagRun(ctx context.Context, id string, fromStep int, level string) error
+	StopRedFlagRun(ctx context.Context, id string, fromStep int) error
+	regionStore
+}
+
 // redFlagCheck runs the guided red-flag check. Its state lives in SQLite
 // and in the buttons' custom_ids, so a click after a restart continues.
 type redFlagCheck struct {
-	store *store.Store
+	store redFlagStore
 	kb    *knowledge.Base
 	// mention renders a command as a clickable mention (bot.Router.Mention).
 	mention func(path string) string

@@ -18,13 +18,20 @@ const (
 	regionClear         = "none"
 )
 
+// regionStore keeps the region each member picked, for which emergency
+// number and crisis lines they see.
+type regionStore interface {
+	MemberRegion(ctx context.Context, userID string) (string, error)
+	SetMemberRegion(ctx context.Context, userID, region string) error
+}
+
 type region struct {
 	get func(ctx context.Context, userID string) (string, error)
 	set func(ctx context.Context, userID, region string) error
 }
 
 func registerRegion(r *bot.Router, deps Deps) {
-	g := &region{get: deps.Store.MemberRegion, set: deps.Store.SetMemberRegion}
+	g := &region{get: deps.memberRegion, set: deps.setMemberRegion}
 	r.Define(&discordgo.ApplicationCommand{
 		Name:             regionName,
 		Description:      "Choose the country whose emergency and crisis numbers Spotter shows you",

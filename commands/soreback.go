@@ -36,7 +36,7 @@ type soreBack struct {
 }
 
 func registerSoreBack(r *bot.Router, deps Deps) {
-	s := &soreBack{kb: deps.Knowledge, region: deps.Store.MemberRegion, mention: r.Mention}
+	s := &soreBack{kb: deps.Knowledge, region: deps.memberRegion, mention: r.Mention}
 	r.Define(&discordgo.ApplicationCommand{
 		Name:             soreBackName,
 		Description:      "Ask about lower-back pain after squats, deadlifts and other lifts",

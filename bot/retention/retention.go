@@ -13,8 +13,6 @@ import (
 	"slices"
 	"sync"
 	"time"
-
-	"github.com/spotter-bot/spotter/bot/store"
 )
 
 // Policy is how long each kind of data is kept.
@@ -31,9 +29,20 @@ func DefaultPolicy() Policy {
 	return Policy{PainEntries: 180 * 24 * time.Hour, GuildGrace: 72 * time.Hour}
 }
 
+// Store is what retention deletes from and asks about: a storage adapter
+// that purges expired health data and tracks the servers it holds data for.
+type Store interface {
+	PurgeExpiredRedFlagRuns(ctx context.Context, now time.Time) (int64, error)
+	PurgePainEntriesBefore(ctx context.Context, cutoff time.Time) (int64, error)
+	PurgeDepartedGuilds(ctx context.Context, cutoff time.Time) ([]string, error)
+	GuildsWithData(ctx context.Context) ([]string, error)
+	MarkGuildPresent(ctx context.Context, guildID string) error
+	MarkGuildLeft(ctx context.Context, guildID string, at time.Time) error
+}
+
 // Keeper applies a Policy to a store.
 type Keeper struct {
-	store  *store.Store
+	store  Store
 	policy Policy
 	now    func() time.Time
 	log    *slog.Logger
@@ -44,7 +53,7 @@ type Keeper struct {
 }
 
 // New returns a Keeper; now is its clock (time.Now in production).
-func New(st *store.Store, policy Policy, now func() time.Time, log *slog.Logger) *Keeper {
+func New(st Store, policy Policy, now func() time.Time, log *slog.Logger) *Keeper {
 	return &Keeper{store: st, policy: policy, now: now, log: log}
 }
 

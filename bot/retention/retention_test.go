@@ -15,6 +15,9 @@ import (
 	"github.com/spotter-bot/spotter/bot/store"
 )
 
+// The SQLite adapter is a store retention can purge.
+var _ Store = (*store.Store)(nil)
+
 const guildID = "100000000000000009"
 
 var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))

@@ -15,6 +15,9 @@ import (
 	"github.com/spotter-bot/spotter/bot/store"
 )
 
+// The SQLite adapter is a queue the scheduler can run from.
+var _ Store = (*store.Store)(nil)
+
 // openStore opens a fresh database file; call it inside the synctest
 // bubble so the database's goroutines belong to it.
 func openStore(t *testing.T) *store.Store {

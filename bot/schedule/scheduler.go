@@ -15,12 +15,11 @@ import (
 
 	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
-	"github.com/spotter-bot/spotter/bot/store"
 )
 
 // Options configures a Scheduler; zero values get the defaults.
 type Options struct {
-	Store *store.Store
+	Store Store
 	// Now is the clock due times are compared with; default time.Now.
 	Now     func() time.Time
 	Logger  *slog.Logger
@@ -137,7 +136,7 @@ func (o Options) withDefaults() (Options, error) {
 // their kinds.
 type Scheduler struct {
 	opts   Options
-	store  *store.Store
+	store  Store
 	log    *slog.Logger
 	sender *Sender
 	owner  string

@@ -10,7 +10,6 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/spotter-bot/spotter/bot"
-	"github.com/spotter-bot/spotter/bot/store"
 )
 
 // Discord is the part of the Discord session the sender uses, with
@@ -36,7 +35,7 @@ const maxCachedChannels = 100_000
 // route never spends a global turn. DM channel ids are cached in memory and
 // in SQLite, so a repeat recipient costs one request.
 type Sender struct {
-	store *store.Store
+	store DMChannels
 	pacer *Pacer
 	log   *slog.Logger
 
@@ -45,7 +44,7 @@ type Sender struct {
 	channels map[string]string
 }
 
-func newSender(st *store.Store, pacer *Pacer, log *slog.Logger) *Sender {
+func newSender(st DMChannels, pacer *Pacer, log *slog.Logger) *Sender {
 	return &Sender{store: st, pacer: pacer, log: log, channels: map[string]string{}}
 }
 
