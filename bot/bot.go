@@ -3,7 +3,6 @@ package bot
 import (
 	"context"
 	"crypto/ed25519"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -47,6 +46,16 @@ type Options struct {
 	// GuildPollInterval is how often ModeHTTP lists the bot's servers over
 	// REST to notice removals, which only the gateway reports. Default 10 min.
 	GuildPollInterval time.Duration
+	// ShardCount is how many gateway shards the bot runs in all; 0 takes
+	// Discord's recommendation (GET /gateway/bot). Gateway mode only.
+	ShardCount int
+	// ShardIDs are the shards this process runs; empty runs them all.
+	// Setting them needs an explicit ShardCount.
+	ShardIDs []int
+	// IdentifyWindow is the window in which Discord lets each identify
+	// bucket start one gateway session; default DefaultIdentifyWindow
+	// (5 s). Tests shorten it together with the stand-in's.
+	IdentifyWindow time.Duration
 }
 
 // GuildObserver hears the gateway's server events: the servers listed at
@@ -75,8 +84,12 @@ type Bot struct {
 	metrics *Metrics
 	serve   Handler
 
+	// connected is ModeHTTP's readiness; the gateway's is its shards'.
 	connected atomic.Bool
-	ready     chan *discordgo.Ready
+	// shards are this process's gateway connections, set by Start;
+	// guildLists gathers their READY server lists.
+	shards     atomic.Pointer[[]*shard]
+	guildLists *guildLists
 	// appID is the application's id, learnt from READY in Start.
 	appID string
 
@@ -117,6 +130,12 @@ func New(opts Options) (*Bot, error) {
 	if opts.ReadyTimeout <= 0 {
 		opts.ReadyTimeout = 30 * time.Second
 	}
+	if opts.IdentifyWindow <= 0 {
+		opts.IdentifyWindow = DefaultIdentifyWindow
+	}
+	if _, _, err := planShards(opts.ShardCount, opts.ShardIDs, 1); err != nil {
+		return nil, err
+	}
 	if err := checkMode(&opts); err != nil {
 		return nil, err
 	}
@@ -130,7 +149,8 @@ func New(opts Options) (*Bot, error) {
 	}
 	session.Client = &http.Client{Transport: transport, Timeout: 20 * time.Second}
 	// Interactions need no intent; guild events let Spotter notice when it
-	// is removed from a server. Nothing else is requested.
+	// is removed from a server. Nothing else is requested. This session
+	// carries the REST calls; each shard's session (shard.go) copies it.
 	session.Identify.Intents = discordgo.IntentsGuilds
 	session.StateEnabled = false
 
@@ -141,23 +161,11 @@ func New(opts Options) (*Bot, error) {
 		discord:    session,
 		log:        opts.Logger,
 		metrics:    opts.Metrics,
-		ready:      make(chan *discordgo.Ready, 1),
 		base:       base,
 		cancelBase: cancel,
 		guildAPI:   session,
 	}
 	b.serve = Chain(opts.Router.Serve, Logging(), AutoDefer(opts.DeferAfter), Recover())
-	session.AddHandler(b.onReady)
-	session.AddHandler(func(*discordgo.Session, *discordgo.Connect) { b.connected.Store(true) })
-	session.AddHandler(func(*discordgo.Session, *discordgo.Resumed) { b.connected.Store(true) })
-	session.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) { b.connected.Store(false) })
-	// Interactions are read from the raw event: discordgo drops parts of
-	// the payload Spotter checks, such as the permissions Discord resolves
-	// for a channel option.
-	session.AddHandler(b.onEvent)
-	if opts.Guilds != nil {
-		b.observeGuilds(opts.Guilds)
-	}
 	return b, nil
 }
 
@@ -186,76 +194,31 @@ func (b *Bot) Metrics() *Metrics { return b.metrics }
 // without error (it comes with the gateway's READY), for the invite link.
 func (b *Bot) ApplicationID() string { return b.appID }
 
-// Connected reports whether the gateway connection is up.
-func (b *Bot) Connected() bool { return b.connected.Load() }
+// Connected reports whether the bot takes interactions: in gateway mode,
+// whether every shard this process runs is connected.
+func (b *Bot) Connected() bool {
+	if b.opts.Mode == ModeHTTP {
+		return b.connected.Load()
+	}
+	return b.shardsConnected()
+}
 
-// Start checks the token, connects to the gateway, waits for READY and
-// registers the command definitions with one bulk overwrite. In ModeHTTP it
-// opens no gateway: see startHTTP.
+// Start checks the token, connects this process's gateway shards (paced by
+// Discord's identify limit), waits for their READY and registers the
+// command definitions once, with one bulk overwrite. In ModeHTTP it opens
+// no gateway: see startHTTP.
 func (b *Bot) Start(ctx context.Context) error {
 	if b.opts.Mode == ModeHTTP {
 		return b.startHTTP(ctx)
 	}
-	if _, err := b.session.GatewayBot(discordgo.WithContext(ctx)); err != nil {
+	gw, err := b.session.GatewayBot(discordgo.WithContext(ctx))
+	if err != nil {
 		if ErrorStatus(err) == http.StatusUnauthorized {
 			return fmt.Errorf("%w (401 from %s): reset it in the Developer Portal and update DISCORD_TOKEN", ErrTokenRejected, b.opts.APIURL)
 		}
 		return fmt.Errorf("reach discord at %s: %w", b.opts.APIURL, withoutDefaultURL(err))
 	}
-	if err := b.session.Open(); err != nil {
-		return fmt.Errorf("connect to the discord gateway: %w", err)
-	}
-	var ready *discordgo.Ready
-	select {
-	case ready = <-b.ready:
-	case <-time.After(b.opts.ReadyTimeout):
-		return errors.New("connect to the discord gateway: no READY within the timeout")
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-	appID := ready.User.ID
-	if ready.Application != nil && ready.Application.ID != "" {
-		appID = ready.Application.ID
-	}
-	b.appID = appID
-	if err := b.syncCommands(appID); err != nil {
-		return err
-	}
-	b.log.Info("connected to discord", "user", ready.User.Username, "application", appID, "guilds", len(ready.Guilds))
-	return nil
-}
-
-func (b *Bot) onReady(_ *discordgo.Session, r *discordgo.Ready) {
-	b.connected.Store(true)
-	select {
-	case b.ready <- r:
-	default:
-	}
-}
-
-// observeGuilds passes the gateway's server events to g.
-func (b *Bot) observeGuilds(g GuildObserver) {
-	report := func(what, guildID string, err error) {
-		if err != nil {
-			b.log.Error("recording a server event failed", "event", what, "guild", guildID, "err", err)
-		}
-	}
-	b.session.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
-		ids := make([]string, 0, len(r.Guilds))
-		for _, guild := range r.Guilds {
-			ids = append(ids, guild.ID)
-		}
-		report("ready", "", g.GuildsAtReady(b.base, ids))
-	})
-	b.session.AddHandler(func(_ *discordgo.Session, c *discordgo.GuildCreate) {
-		report("guild_create", c.ID, g.GuildJoined(b.base, c.ID))
-	})
-	b.session.AddHandler(func(_ *discordgo.Session, d *discordgo.GuildDelete) {
-		if d.Guild == nil || d.Unavailable {
-			return
-		}
-		report("guild_delete", d.ID, g.GuildRemoved(b.base, d.ID))
-	})
+	return b.startGateway(ctx, gw)
 }
 
 // syncCommands registers every definition with one bulk overwrite, globally
@@ -286,19 +249,6 @@ func (b *Bot) syncCommands(appID string) error {
 	return nil
 }
 
-func (b *Bot) onEvent(_ *discordgo.Session, e *discordgo.Event) {
-	if e.Type != "INTERACTION_CREATE" {
-		return
-	}
-	received := time.Now()
-	var i discordgo.Interaction
-	if err := json.Unmarshal(e.RawData, &i); err != nil {
-		b.log.Error("an interaction could not be read", "err", err)
-		return
-	}
-	b.handle(&i, parseExtras(e.RawData), received, restCallback{b.discord, &i})
-}
-
 // Handle answers one interaction received at the given time. The gateway
 // calls it for every INTERACTION_CREATE; benchmarks call it directly.
 func (b *Bot) Handle(i *discordgo.Interaction, received time.Time) {
@@ -309,6 +259,12 @@ func (b *Bot) Handle(i *discordgo.Interaction, received time.Time) {
 // interaction through the middleware and sends the first response through
 // first, whatever the transport.
 func (b *Bot) handle(i *discordgo.Interaction, extras payloadExtras, received time.Time, first firstResponder) {
+	b.dispatch(b.log, i, extras, received, first)
+}
+
+// dispatch is handle with the logger of the way the interaction came in
+// (a gateway shard's carries the shard).
+func (b *Bot) dispatch(log *slog.Logger, i *discordgo.Interaction, extras payloadExtras, received time.Time, first firstResponder) {
 	b.mu.Lock()
 	if b.closing {
 		b.mu.Unlock()
@@ -321,7 +277,7 @@ func (b *Bot) handle(i *discordgo.Interaction, extras payloadExtras, received ti
 
 	a := &ack{discord: b.discord, interaction: i, first: first, retryUntil: received.Add(callbackRetryWindow)}
 	req := &Request{Interaction: i, Received: received, Discord: b.discord, deferrer: a.deferReply, channelPerms: extras.channelPerms}
-	req.Log = b.log.With("interaction", i.ID, "user", req.UserID(), "guild", i.GuildID)
+	req.Log = log.With("interaction", i.ID, "user", req.UserID(), "guild", i.GuildID)
 	ctx, cancel := context.WithTimeout(b.base, b.opts.HandlerTimeout)
 	defer cancel()
 
@@ -386,7 +342,7 @@ func (b *Bot) refuseWhileClosing(i *discordgo.Interaction, first firstResponder)
 
 // Shutdown stops taking new interactions (members get a "restarting"
 // message), waits for in-flight handlers until ctx ends, then closes the
-// gateway connection.
+// gateway connection of every shard.
 func (b *Bot) Shutdown(ctx context.Context) error {
 	b.mu.Lock()
 	b.closing = true
@@ -405,11 +361,8 @@ func (b *Bot) Shutdown(ctx context.Context) error {
 		b.cancelBase()
 	}
 	b.stopGuildPoll()
-	closeErr := b.session.Close()
+	closeErr := b.closeShards()
 	b.connected.Store(false)
 	b.cancelBase()
-	if closeErr != nil {
-		closeErr = fmt.Errorf("close gateway: %w", closeErr)
-	}
 	return errors.Join(waitErr, closeErr)
 }

@@ -30,19 +30,25 @@ const (
 // payloads.
 const compressAbove = 1024
 
-// gateway is the websocket side of the stand-in: one shard, one current
-// session. mu also serialises writes, so dispatches go out in seq order.
+// gateway is the websocket side of the stand-in: one live session per
+// shard (see shard.go). mu also serialises writes, so dispatches go out in
+// seq order.
 type gateway struct {
 	s        *Server
 	upgrader websocket.Upgrader
 
-	mu         sync.Mutex
-	conns      map[*gwConn]bool
-	shut       bool // set by closeAll: new connections are refused
-	current    *gwSession
+	mu    sync.Mutex
+	conns map[*gwConn]bool
+	shut  bool // set by closeAll: new connections are refused
+	// live is each shard's current session, by [id, count].
+	live       map[[2]int]*gwSession
 	sessions   map[string]*gwSession
 	identifies int
 	resumes    int
+	// identifyLog is every IDENTIFY; lastIdentify is the time of each
+	// bucket's last accepted one.
+	identifyLog  []IdentifyRecord
+	lastIdentify map[int]time.Time
 }
 
 // gwConn is one websocket connection.
@@ -51,6 +57,7 @@ type gwConn struct {
 	version string
 	session *gwSession // nil until IDENTIFY or RESUME succeeds
 	dead    bool
+	refused int // IDENTIFYs refused for coming too soon
 }
 
 // frame is a gateway payload.
@@ -63,10 +70,12 @@ type frame struct {
 
 func newGateway(s *Server) *gateway {
 	return &gateway{
-		s:        s,
-		upgrader: websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }},
-		conns:    map[*gwConn]bool{},
-		sessions: map[string]*gwSession{},
+		s:            s,
+		upgrader:     websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }},
+		conns:        map[*gwConn]bool{},
+		live:         map[[2]int]*gwSession{},
+		sessions:     map[string]*gwSession{},
+		lastIdentify: map[int]time.Time{},
 	}
 }
 

@@ -14,12 +14,19 @@ func (s *Server) WaitReady(ctx context.Context) error {
 	return nil
 }
 
-// Connected reports whether the current session has a live connection.
+// Connected reports whether a session is live and every live session (one
+// per shard) has a connection.
 func (s *Server) Connected() bool {
 	g := s.gw
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	return g.current != nil && !g.current.invalid && g.current.conn != nil
+	live := g.liveLocked()
+	for _, sess := range live {
+		if sess.conn == nil {
+			return false
+		}
+	}
+	return len(live) > 0
 }
 
 // Identifies is the number of successful IDENTIFYs.
@@ -36,37 +43,48 @@ func (s *Server) Resumes() int {
 	return s.gw.resumes
 }
 
-// DropConnection cuts the bot's gateway connection abruptly (TCP close, no
-// close frame). The session stays resumable; dispatches made before the bot
-// resumes are replayed to it.
+// DropConnection cuts the bot's gateway connections (every shard's)
+// abruptly (TCP close, no close frame). The sessions stay resumable;
+// dispatches made before the bot resumes are replayed to it.
 func (s *Server) DropConnection() {
 	g := s.gw
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if g.current != nil && g.current.conn != nil {
-		g.killLocked(g.current.conn)
+	for _, sess := range g.liveLocked() {
+		if sess.conn != nil {
+			g.killLocked(sess.conn)
+		}
 	}
 }
 
-// RequestReconnect sends op 7 Reconnect; the session stays resumable.
+// RequestReconnect sends op 7 Reconnect on every shard's connection; the
+// sessions stay resumable.
 func (s *Server) RequestReconnect() {
 	g := s.gw
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if g.current != nil && g.current.conn != nil {
-		_ = g.writeLocked(g.current.conn, frame{Op: 7}, false) // a failed write hangs up, which also makes the bot reconnect.
+	for _, sess := range g.liveLocked() {
+		if sess.conn != nil {
+			_ = g.writeLocked(sess.conn, frame{Op: 7}, false) // a failed write hangs up, which also makes the bot reconnect.
+		}
 	}
 }
 
-// InvalidateSession sends op 9 Invalid Session with d=resumable. The
-// connection stays open and must IDENTIFY (or RESUME, if resumable) again;
-// a non-resumable session is forgotten.
+// InvalidateSession sends op 9 Invalid Session with d=resumable on every
+// shard's connection. The connection stays open and must IDENTIFY (or
+// RESUME, if resumable) again; a non-resumable session is forgotten.
 func (s *Server) InvalidateSession(resumable bool) {
 	g := s.gw
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	sess := g.current
-	if sess == nil || sess.conn == nil {
+	for _, sess := range g.liveLocked() {
+		g.invalidateLocked(sess, resumable)
+	}
+}
+
+// invalidateLocked sends op 9 on sess's connection; call with g.mu held.
+func (g *gateway) invalidateLocked(sess *gwSession, resumable bool) {
+	if sess.conn == nil {
 		return
 	}
 	c := sess.conn
@@ -79,12 +97,14 @@ func (s *Server) InvalidateSession(resumable bool) {
 	}
 	sess.conn, c.session = nil, nil
 	_ = g.writeLocked(c, frame{Op: 9, D: d}, false) // a failed write hangs up; the bot reconnects.
-	s.sig.broadcast()
+	g.s.sig.broadcast()
 }
 
 // Dispatch sends a gateway event (for example MESSAGE_CREATE or
-// GUILD_MEMBER_ADD) with the given data on the bot's session; while the bot
-// is disconnected it is kept for replay on RESUME.
+// GUILD_MEMBER_ADD) with the given data on the session of the shard of the
+// guild it is about (guild_id, a GUILD_* event's id, or channel_id's
+// guild; shard 0 for DMs); while the bot is disconnected it is kept for
+// replay on RESUME.
 func (s *Server) Dispatch(event string, data any) {
 	s.t.Helper()
 	b, err := json.Marshal(data)

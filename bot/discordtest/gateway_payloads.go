@@ -7,7 +7,8 @@ import (
 )
 
 // readyPayload is READY's data: the bot user, the session, the application
-// and the guilds as unavailable (their GUILD_CREATE follows).
+// and the guilds of the session's shard as unavailable (their GUILD_CREATE
+// follows).
 func (g *gateway) readyPayload(sess *gwSession, c *gwConn, shard *[2]int) json.RawMessage {
 	o := g.s.opts
 	v := 10
@@ -15,7 +16,7 @@ func (g *gateway) readyPayload(sess *gwSession, c *gwConn, shard *[2]int) json.R
 		v = 9
 	}
 	guilds := make([]map[string]any, 0, len(o.Guilds))
-	for _, gd := range o.Guilds {
+	for _, gd := range g.s.guildsOn(sess.shard) {
 		guilds = append(guilds, map[string]any{"id": gd.ID, "unavailable": true})
 	}
 	d := map[string]any{
@@ -41,11 +42,12 @@ func (g *gateway) readyPayload(sess *gwSession, c *gwConn, shard *[2]int) json.R
 	return b
 }
 
-// guildPayloads are the GUILD_CREATE data for every configured guild.
-func (g *gateway) guildPayloads() []json.RawMessage {
-	o := g.s.opts
-	out := make([]json.RawMessage, 0, len(o.Guilds))
-	for _, gd := range o.Guilds {
+// guildPayloads are the GUILD_CREATE data for every configured guild of
+// shard.
+func (g *gateway) guildPayloads(shard [2]int) []json.RawMessage {
+	guilds := g.s.guildsOn(shard)
+	out := make([]json.RawMessage, 0, len(guilds))
+	for _, gd := range guilds {
 		roles := []map[string]any{roleWire(Role{ID: gd.ID, Name: "@everyone", Permissions: DefaultMemberPermissions}, 0)}
 		for i, r := range gd.Roles {
 			roles = append(roles, roleWire(r, i+1))

@@ -17,6 +17,7 @@ type gwSession struct {
 	intents  int64
 	compress bool
 	invalid  bool
+	shard    [2]int // [id, count]
 }
 
 type identifyData struct {
@@ -71,21 +72,31 @@ func (g *gateway) identify(c *gwConn, raw json.RawMessage) bool {
 		g.closeWith(c, closeInvalidIntents, "Invalid intent(s).")
 		return false
 	}
-	sess := &gwSession{id: randomToken(16), intents: intents, compress: d.Compress, conn: c}
+	shard := unsharded
+	if d.Shard != nil {
+		shard = *d.Shard
+	}
+	if !g.checkShard(c, shard) {
+		return false
+	}
+	sess := &gwSession{id: randomToken(16), intents: intents, compress: d.Compress, conn: c, shard: shard}
 	ready := g.readyPayload(sess, c, d.Shard)
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if old := g.current; old != nil && old.conn != nil && old.conn != c {
+	if !g.paceLocked(shard) {
+		return g.refuseTooSoonLocked(c, shard)
+	}
+	if old := g.live[shard]; old != nil && old.conn != nil && old.conn != c {
 		g.killLocked(old.conn)
 	}
 	c.session = sess
-	g.current = sess
+	g.live[shard] = sess
 	g.sessions[sess.id] = sess
 	g.identifies++
 	if g.sendLocked(sess, "READY", ready) != nil {
 		return false
 	}
-	for _, gd := range g.guildPayloads() {
+	for _, gd := range g.guildPayloads(shard) {
 		if g.sendLocked(sess, "GUILD_CREATE", gd) != nil {
 			return false
 		}
@@ -113,7 +124,7 @@ func (g *gateway) resume(c *gwConn, raw json.RawMessage) bool {
 		g.killLocked(sess.conn)
 	}
 	sess.conn, c.session = c, sess
-	g.current = sess
+	g.live[sess.shard] = sess
 	g.resumes++
 	for _, f := range sess.log {
 		if *f.S > d.Seq && g.writeLocked(c, f, sess.compress) != nil {
@@ -143,36 +154,48 @@ func (g *gateway) sendLocked(sess *gwSession, event string, data json.RawMessage
 // errNoSession means no bot has identified yet.
 var errNoSession = errors.New("no gateway session: the bot has not identified yet (wait with WaitReady)")
 
-// dispatch sends an event on the current session. While the bot is
-// disconnected the event is kept and replayed when it resumes.
+// dispatch sends an event to the sessions of the shard of the guild it is
+// about (see routeGuild). While a session is disconnected the event is
+// kept and replayed when it resumes.
 func (g *gateway) dispatch(event string, data json.RawMessage) error {
+	guildID := g.s.routeGuild(event, data)
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if g.current == nil || g.current.invalid {
+	if len(g.liveLocked()) == 0 {
 		return errNoSession
 	}
-	if err := g.sendLocked(g.current, event, data); err != nil {
-		return fmt.Errorf("dispatch %s: %w", event, err)
+	targets := g.targetsLocked(guildID)
+	if len(targets) == 0 {
+		return fmt.Errorf("dispatch %s: no gateway session holds guild %q (its shard has not identified)", event, guildID)
+	}
+	for _, sess := range targets {
+		if err := g.sendLocked(sess, event, data); err != nil {
+			return fmt.Errorf("dispatch %s: %w", event, err)
+		}
 	}
 	return nil
 }
 
-// dispatchIf sends an event when the current session asked for any of the
-// intents; events to a bot that is not there are dropped.
+// dispatchIf sends an event to the sessions of its guild's shard that asked
+// for any of the intents; events to a bot that is not there are dropped.
 func (g *gateway) dispatchIf(intents int64, event string, data json.RawMessage) {
+	guildID := g.s.routeGuild(event, data)
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if g.current == nil || g.current.invalid || g.current.intents&intents == 0 {
-		return
+	for _, sess := range g.targetsLocked(guildID) {
+		if sess.intents&intents != 0 {
+			_ = g.sendLocked(sess, event, data) // a failed write hangs up; the event stays logged for resume.
+		}
 	}
-	_ = g.sendLocked(g.current, event, data) // a failed write hangs up; the event stays logged for resume.
 }
 
+// currentIntents is the union of the live sessions' intents.
 func (g *gateway) currentIntents() int64 {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if g.current == nil {
-		return 0
+	var out int64
+	for _, sess := range g.liveLocked() {
+		out |= sess.intents
 	}
-	return g.current.intents
+	return out
 }

@@ -46,6 +46,24 @@ type Options struct {
 	MaxPins int
 	// HeartbeatInterval is sent in HELLO; default 41.25 s.
 	HeartbeatInterval time.Duration
+	// RecommendedShards is the shard count GET /gateway/bot recommends;
+	// default one shard per 1,000 guilds (or per MaxGuildsPerShard, if
+	// smaller), at least 1. See shard.go.
+	RecommendedShards int
+	// MaxConcurrency is session_start_limit.max_concurrency in GET
+	// /gateway/bot: how many identify buckets (shard_id % max_concurrency)
+	// there are; default 1.
+	MaxConcurrency int
+	// MaxGuildsPerShard is the most guilds one gateway session may hold:
+	// an IDENTIFY (unsharded, or for a shard) that would hold more is
+	// closed with 4011 Sharding required. Default 2,500, as on Discord.
+	MaxGuildsPerShard int
+	// IdentifyWindow, when set, enforces max_concurrency as Discord does:
+	// an IDENTIFY less than IdentifyWindow after the previous one of its
+	// bucket gets op 9 Invalid Session and is recorded as a violation.
+	// Discord's window is 5 s. Zero enforces nothing (IdentifyLog still
+	// records every IDENTIFY), so tests that force re-identifies stay fast.
+	IdentifyWindow time.Duration
 	// OpenAPIPath locates Discord's openapi.json; by default
 	// shared/discord-api/openapi.json is looked for in every ancestor of the
 	// working directory and in each ancestor's parent.
@@ -106,6 +124,16 @@ func (o Options) withDefaults() Options {
 	}
 	if o.HeartbeatInterval <= 0 {
 		o.HeartbeatInterval = defaultHeartbeat
+	}
+	if o.MaxConcurrency <= 0 {
+		o.MaxConcurrency = 1
+	}
+	if o.MaxGuildsPerShard <= 0 {
+		o.MaxGuildsPerShard = defaultMaxGuildsPerShard
+	}
+	if o.RecommendedShards <= 0 {
+		per := min(o.MaxGuildsPerShard, guildsPerRecommendedShard)
+		o.RecommendedShards = max(1, (len(o.Guilds)+per-1)/per)
 	}
 	return o
 }

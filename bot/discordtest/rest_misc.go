@@ -13,16 +13,6 @@ func (c *call) getGateway() {
 	c.respond(http.StatusOK, map[string]string{"url": c.s.gatewayURL()})
 }
 
-func (c *call) getGatewayBot() {
-	c.respond(http.StatusOK, map[string]any{
-		"url":    c.s.gatewayURL(),
-		"shards": 1,
-		"session_start_limit": map[string]int{
-			"total": 1000, "remaining": 999, "reset_after": 14400000, "max_concurrency": 1,
-		},
-	})
-}
-
 func (c *call) getCurrentUser() {
 	u := c.s.botWire()
 	c.respond(http.StatusOK, map[string]any{

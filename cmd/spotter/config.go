@@ -55,6 +55,11 @@ type DiscordConfig struct {
 	Mode string `toml:"mode"`
 	// PublicKey is the application's hex Ed25519 key, for mode "http".
 	PublicKey string `toml:"public_key"`
+	// ShardCount is how many gateway shards the bot runs in all; 0 takes
+	// Discord's recommendation. ShardIDs are the ones this process runs
+	// (empty: all). See shards.go.
+	ShardCount int   `toml:"shard_count"`
+	ShardIDs   []int `toml:"shard_ids"`
 }
 
 // DatabaseConfig says where the SQLite file lives.
@@ -92,7 +97,7 @@ const DefaultAPIURL = "https://discord.com/api/v9"
 // DefaultConfig returns the configuration used for every key the file leaves out.
 func DefaultConfig() Config {
 	return Config{
-		Discord:  DiscordConfig{APIURL: DefaultAPIURL, DevGuildIDs: []string{}, Mode: bot.ModeGateway},
+		Discord:  DiscordConfig{APIURL: DefaultAPIURL, DevGuildIDs: []string{}, Mode: bot.ModeGateway, ShardIDs: []int{}},
 		HTTP:     HTTPConfig{InteractionsPath: "/interactions"},
 		Database: DatabaseConfig{Path: "spotter.db"},
 		Log:      LogConfig{Level: "info", Format: "text"},
@@ -305,6 +310,7 @@ func (c Config) Validate() error {
 		}
 	}
 	problems = append(problems, c.transportProblems()...)
+	problems = append(problems, c.shardProblems()...)
 	switch c.Log.Level {
 	case "debug", "info", "warn", "error":
 	default:

@@ -293,6 +293,8 @@ func serveBot(ctx context.Context, cfg Config, dbPath string, logger *slog.Logge
 		Guilds:      keeper,
 		Mode:        cfg.Discord.Mode,
 		PublicKey:   cfg.Discord.publicKey(),
+		ShardCount:  cfg.Discord.ShardCount,
+		ShardIDs:    cfg.Discord.ShardIDs,
 	})
 	if err != nil {
 		return err
@@ -328,7 +330,7 @@ func serveBot(ctx context.Context, cfg Config, dbPath string, logger *slog.Logge
 	if health != nil {
 		err = errors.Join(err, health.Shutdown(shutdownCtx))
 	}
-	if errors.Is(startErr, bot.ErrTokenRejected) {
+	if errors.Is(startErr, bot.ErrTokenRejected) || errors.Is(startErr, bot.ErrShardingRequired) {
 		return errors.Join(&configError{msg: startErr.Error()}, err)
 	}
 	if startErr != nil && !errors.Is(startErr, context.Canceled) {
