@@ -1,6 +1,9 @@
 package spotter
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // The kinds of check-in prompt.
 const (
@@ -73,6 +76,12 @@ func CheckinKeyPrefix(userID string) string { return "checkin:" + userID + ":" }
 
 // followUpKeyPart follows CheckinKeyPrefix in after-workout follow-up keys.
 const followUpKeyPart = "after:"
+
+// CheckinFollowUpKey is the job key of the follow-up two hours after the
+// workout reading entryID.
+func CheckinFollowUpKey(userID string, entryID int64) string {
+	return CheckinFollowUpPrefix(userID) + strconv.FormatInt(entryID, 10)
+}
 
 // CheckinFollowUpPrefix starts the key of the member's after-workout
 // follow-ups; at most one of them is pending at a time.

@@ -39,6 +39,20 @@ type NewJob struct {
 	Spec, Zone string
 	// Until ends a series: no occurrence at or after it. Zero for none.
 	Until time.Time
+	// UserID is the member whose job it is (a check-in's member, a share's
+	// member): the job is exported and deleted with their data.
+	UserID string
+	// RecipientID is who else the job sends to (a share's coach), "" if
+	// nobody: the job is deleted when they delete their data.
+	RecipientID string
+	// GuildID is the server whose data the job is (its tip of the week):
+	// the job is deleted with that server's data.
+	GuildID string
+	// Supersedes, if set, is a key prefix: queueing the job cancels the
+	// pending jobs whose keys start with it, in the same transaction (a
+	// member's newer after-workout follow-up replaces the older). It is not
+	// stored.
+	Supersedes string
 }
 
 // Job is a job as stored in the queue.
@@ -82,18 +96,4 @@ func JobLane(key string) string {
 	}
 	owner, _, _ := strings.Cut(rest, ":")
 	return kind + ":" + owner
-}
-
-// CheckinFollowUpOwner returns the member an after-workout follow-up key
-// (CheckinFollowUpPrefix) belongs to.
-func CheckinFollowUpOwner(key string) (string, bool) {
-	rest, ok := strings.CutPrefix(key, "checkin:")
-	if !ok {
-		return "", false
-	}
-	user, rest, ok := strings.Cut(rest, ":")
-	if !ok || !strings.HasPrefix(rest, followUpKeyPart) {
-		return "", false
-	}
-	return user, true
 }

@@ -108,7 +108,8 @@ func (c *checkins) snooze(ctx context.Context, req *bot.Request) (*bot.Response,
 		return nil, err
 	}
 	if _, err := c.store.ReplaceJob(ctx, spotter.NewJob{
-		Kind: checkinPromptJob, Key: fmt.Sprintf("%ssnooze:%d", spotter.CheckinKeyPrefix(prompt.UserID), prompt.ID), Payload: payload, DueAt: at,
+		Kind: checkinPromptJob, Key: fmt.Sprintf("%ssnooze:%d", spotter.CheckinKeyPrefix(prompt.UserID), prompt.ID), UserID: prompt.UserID,
+		Payload: payload, DueAt: at,
 	}); err != nil {
 		return nil, err
 	}

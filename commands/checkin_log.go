@@ -31,8 +31,11 @@ func (c *checkins) workout(ctx context.Context, req *bot.Request) (*bot.Response
 		if err != nil {
 			return nil, err
 		}
+		// One pending follow-up per member: the newest workout's replaces
+		// any older one, so repeated /checkin workout cannot pile up DMs.
 		if _, _, err := c.store.EnqueueJob(ctx, spotter.NewJob{Kind: checkinPromptJob,
-			Key: fmt.Sprintf("%safter:%d", spotter.CheckinKeyPrefix(plan.UserID), entry.ID), Payload: payload, DueAt: at}); err != nil {
+			Key: spotter.CheckinFollowUpKey(plan.UserID, entry.ID), UserID: plan.UserID, Supersedes: spotter.CheckinFollowUpPrefix(plan.UserID),
+			Payload: payload, DueAt: at}); err != nil {
 			return nil, err
 		}
 		text += fmt.Sprintf("\nI'll DM you at %s your time to ask again.", localClock(at, plan.Zone))

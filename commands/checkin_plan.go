@@ -97,7 +97,7 @@ func (c *checkins) dailyFrom(user string, rec schedule.Recurrence, after, ends t
 	if err != nil {
 		return spotter.NewJob{}, err
 	}
-	return spotter.NewJob{Kind: checkinPromptJob, Key: spotter.CheckinDailyKey(user), Payload: payload,
+	return spotter.NewJob{Kind: checkinPromptJob, Key: spotter.CheckinDailyKey(user), UserID: user, Payload: payload,
 		DueAt: rec.Next(after), Spec: rec.Spec(), Zone: rec.Zone(), Until: ends}, nil
 }
 

@@ -234,7 +234,7 @@ func (c *coaching) weeklyJob(memberID, coachID, zone string) (spotter.NewJob, er
 	if err != nil {
 		return spotter.NewJob{}, err
 	}
-	return spotter.NewJob{Kind: coachUpdateJob, Key: spotter.CoachShareKey(memberID, coachID), Payload: payload,
+	return spotter.NewJob{Kind: coachUpdateJob, Key: spotter.CoachShareKey(memberID, coachID), UserID: memberID, RecipientID: coachID, Payload: payload,
 		DueAt: rec.Next(c.now()), Spec: rec.Spec(), Zone: rec.Zone()}, nil
 }
 

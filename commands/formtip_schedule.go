@@ -79,7 +79,7 @@ func (f *formTip) schedule(ctx context.Context, req *bot.Request) (*bot.Response
 		return nil, fmt.Errorf("form-tip schedule: %w", err)
 	}
 	if _, err := f.store.ReplaceJob(ctx, spotter.NewJob{
-		Kind: formTipJobKind, Key: formTipJobKey(req.GuildID), Payload: payload, DueAt: next, Spec: spec, Zone: zone,
+		Kind: formTipJobKind, Key: formTipJobKey(req.GuildID), GuildID: req.GuildID, Payload: payload, DueAt: next, Spec: spec, Zone: zone,
 	}); err != nil {
 		return nil, fmt.Errorf("form-tip schedule: queue the first post: %w", err)
 	}

@@ -10,14 +10,14 @@ import (
 )
 
 // planSelect reads a plan with its next due time from the daily series'
-// pending job (keyed as CheckinDailyKey builds it).
+// pending job, whose key (spotter.CheckinDailyKey) is its first parameter.
 const planSelect = `SELECT p.id, p.user_id, p.local_time, p.zone, p.days, p.started_at, p.ends_at, p.status, p.paused_reason,
-	COALESCE((SELECT j.due_at FROM scheduled_jobs j WHERE j.job_key = 'checkin:' || p.user_id || ':daily' AND j.state = 'pending'), 0)
+	COALESCE((SELECT j.due_at FROM scheduled_jobs j WHERE j.job_key = ? AND j.state = 'pending'), 0)
 	FROM checkin_plans p`
 
 // CheckinPlan returns the member's plan, if they ever started one.
 func (s *Store) CheckinPlan(ctx context.Context, userID string) (spotter.CheckinPlan, bool, error) {
-	p, err := scanPlan(s.db.QueryRowContext(ctx, planSelect+" WHERE p.user_id = ?", userID))
+	p, err := scanPlan(s.db.QueryRowContext(ctx, planSelect+" WHERE p.user_id = ?", spotter.CheckinDailyKey(userID), userID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return spotter.CheckinPlan{}, false, nil
 	}

@@ -16,7 +16,7 @@ func plan(days int) spotter.CheckinPlan {
 }
 
 func dailyJob(due time.Time) spotter.NewJob {
-	return spotter.NewJob{Kind: "checkin.prompt", Key: spotter.CheckinDailyKey(member), DueAt: due, Spec: "0 9 * * *", Zone: "Europe/London"}
+	return spotter.NewJob{Kind: "checkin.prompt", Key: spotter.CheckinDailyKey(member), UserID: member, DueAt: due, Spec: "0 9 * * *", Zone: "Europe/London"}
 }
 
 func startPlan(t *testing.T, s *Store, baseline int, due time.Time) spotter.CheckinPlan {
@@ -62,7 +62,7 @@ func TestPauseResumeAndStop(t *testing.T) {
 	s, _ := openTemp(t)
 	ctx := context.Background()
 	startPlan(t, s, 4, at.Add(time.Hour))
-	if _, _, err := s.EnqueueJob(ctx, spotter.NewJob{Kind: "checkin.prompt", Key: spotter.CheckinKeyPrefix(member) + "after:1", DueAt: at.Add(2 * time.Hour)}); err != nil {
+	if _, _, err := s.EnqueueJob(ctx, spotter.NewJob{Kind: "checkin.prompt", Key: spotter.CheckinFollowUpKey(member, 1), UserID: member, DueAt: at.Add(2 * time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
 

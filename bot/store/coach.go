@@ -15,7 +15,7 @@ const shareSelect = `SELECT s.id, s.guild_id, s.member_id, s.coach_id, s.include
 	(SELECT COUNT(*) FROM coach_share_sends d WHERE d.share_id = s.id),
 	COALESCE((SELECT MAX(d.sent_at) FROM coach_share_sends d WHERE d.share_id = s.id), 0),
 	COALESCE((SELECT j.due_at FROM scheduled_jobs j WHERE s.status = 'active' AND s.coach_id <> ''
-		AND j.job_key = 'coach:' || s.member_id || ':' || s.coach_id || ':weekly' AND j.state = 'pending'), 0)
+		AND j.user_id = s.member_id AND j.recipient_id = s.coach_id AND j.spec <> '' AND j.state = 'pending'), 0)
 	FROM coach_shares s`
 
 // CoachRoles returns the roles a server's admins named as coach roles, in

@@ -16,7 +16,7 @@ const coachC = "180000000000000003"
 // shareWeekly shares member's summary with coach, weekly, through StartShare.
 func shareWeekly(t *testing.T, s *Store, member, coach string) spotter.CoachShare {
 	t.Helper()
-	job := spotter.NewJob{Kind: "coach.update", Key: spotter.CoachShareKey(member, coach), DueAt: s.now().Add(24 * time.Hour),
+	job := spotter.NewJob{Kind: "coach.update", Key: spotter.CoachShareKey(member, coach), UserID: member, RecipientID: coach, DueAt: s.now().Add(24 * time.Hour),
 		Payload: []byte(fmt.Sprintf(`{"member":%q,"coach":%q}`, member, coach)), Spec: "0 9 * * 1", Zone: "UTC"}
 	sh, err := s.StartShare(context.Background(), spotter.CoachShare{GuildID: guild, MemberID: member, CoachID: coach, Weekly: true,
 		Zone: "UTC", ZoneSource: spotter.ZoneFromDefault}, &job)

@@ -12,18 +12,14 @@ import (
 )
 
 const jobColumns = `id, kind, job_key, payload, due_at, run_at, spec, zone, until_at,
-	state, attempts, claimed_at, late, last_error`
+	user_id, recipient_id, guild_id, state, attempts, claimed_at, late, last_error`
 
 // EnqueueJob queues j unless its key already has a pending job; added
-// reports which. An after-workout follow-up (CheckinFollowUpPrefix) replaces
-// the member's pending one.
+// reports which. The pending jobs j.Supersedes names are cancelled first.
 func (s *Store) EnqueueJob(ctx context.Context, j spotter.NewJob) (id int64, added bool, err error) {
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		if user, ok := spotter.CheckinFollowUpOwner(j.Key); ok {
-			// One pending follow-up per member: the newest workout's
-			// replaces any older one, so repeated /checkin workout cannot
-			// pile up DMs.
-			if _, err := s.cancelJobsTx(ctx, tx, spotter.CheckinFollowUpPrefix(user)); err != nil {
+		if j.Supersedes != "" {
+			if _, err := s.cancelJobsTx(ctx, tx, j.Supersedes); err != nil {
 				return err
 			}
 		}
@@ -232,10 +228,12 @@ func (s *Store) insertJobTx(ctx context.Context, tx *sql.Tx, j spotter.NewJob) (
 		until = j.Until.Unix()
 	}
 	var id int64
-	err := tx.QueryRowContext(ctx, `INSERT INTO scheduled_jobs (kind, job_key, lane, payload, due_at, run_at, spec, zone, until_at, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	err := tx.QueryRowContext(ctx, `INSERT INTO scheduled_jobs (kind, job_key, lane, payload, due_at, run_at, spec, zone, until_at,
+			user_id, recipient_id, guild_id, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (job_key) WHERE state = 'pending' DO NOTHING RETURNING id`,
-		j.Kind, j.Key, spotter.JobLane(j.Key), payload, j.DueAt.Unix(), j.DueAt.Unix(), j.Spec, j.Zone, until, s.now().Unix()).Scan(&id)
+		j.Kind, j.Key, spotter.JobLane(j.Key), payload, j.DueAt.Unix(), j.DueAt.Unix(), j.Spec, j.Zone, until,
+		j.UserID, j.RecipientID, j.GuildID, s.now().Unix()).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
 	}
@@ -278,7 +276,7 @@ func scanJob(r rowScanner) (spotter.Job, error) {
 		due, run, until, claimed, lateDB int64
 	)
 	err := r.Scan(&j.ID, &j.Kind, &j.Key, &payload, &due, &run, &j.Spec, &j.Zone, &until,
-		&state, &j.Attempts, &claimed, &lateDB, &j.LastError)
+		&j.UserID, &j.RecipientID, &j.GuildID, &state, &j.Attempts, &claimed, &lateDB, &j.LastError)
 	if err != nil {
 		return spotter.Job{}, err
 	}

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"errors"
-	"fmt"
 	"testing"
 	"time"
 
@@ -251,17 +250,19 @@ func TestDMChannelCache(t *testing.T) {
 	}
 }
 
-func TestAtMostOneWorkoutFollowUpIsPendingPerMember(t *testing.T) {
+// An after-workout follow-up supersedes the member's older one (the
+// convention lives in commands; the store keeps the Supersedes promise).
+func TestEnqueueJobCancelsThePendingJobsItSupersedes(t *testing.T) {
 	s, _ := openTemp(t)
 	ctx := context.Background()
 	for i := 1; i <= 3; i++ {
-		if _, _, err := s.EnqueueJob(ctx, spotter.NewJob{Kind: "checkin.prompt", Key: fmt.Sprintf("%safter:%d", spotter.CheckinKeyPrefix(memberA), i),
-			Payload: []byte(`{}`), DueAt: s.now().Add(2 * time.Hour)}); err != nil {
+		if _, _, err := s.EnqueueJob(ctx, spotter.NewJob{Kind: "checkin.prompt", Key: spotter.CheckinFollowUpKey(memberA, int64(i)),
+			UserID: memberA, Supersedes: spotter.CheckinFollowUpPrefix(memberA), Payload: []byte(`{}`), DueAt: s.now().Add(2 * time.Hour)}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, _, err := s.EnqueueJob(ctx, spotter.NewJob{Kind: "checkin.prompt", Key: spotter.CheckinKeyPrefix(memberB) + "after:9",
-		Payload: []byte(`{}`), DueAt: s.now().Add(2 * time.Hour)}); err != nil {
+	if _, _, err := s.EnqueueJob(ctx, spotter.NewJob{Kind: "checkin.prompt", Key: spotter.CheckinFollowUpKey(memberB, 9),
+		UserID: memberB, Supersedes: spotter.CheckinFollowUpPrefix(memberB), Payload: []byte(`{}`), DueAt: s.now().Add(2 * time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
 	var pending []string

@@ -10,8 +10,8 @@ import (
 )
 
 // memberData says, for every table, how it refers to a member: the SQL that
-// removes (or anonymises) a member's rows, with the member's id as ?1 and
-// their job-key prefix as ?2. tablesWithoutMemberData lists tables that never name a member.
+// removes (or anonymises) a member's rows, with the member's id as ?1.
+// tablesWithoutMemberData lists tables that never name a member.
 // A test fails when a table is in neither list, so a new table cannot be
 // forgotten by DeleteMember.
 var memberData = []struct{ table, remove string }{
@@ -19,9 +19,8 @@ var memberData = []struct{ table, remove string }{
 	{"pain_entries", "DELETE FROM pain_entries WHERE plan_id IN (SELECT id FROM checkin_plans WHERE user_id = ?1)"},
 	{"checkin_prompts", "DELETE FROM checkin_prompts WHERE plan_id IN (SELECT id FROM checkin_plans WHERE user_id = ?1)"},
 	{"checkin_plans", "DELETE FROM checkin_plans WHERE user_id = ?1"},
-	// ?2 is the member's job-key prefix (CheckinKeyPrefix), compared as an
-	// exact prefix: never a LIKE pattern built from an id.
-	{"scheduled_jobs", "DELETE FROM scheduled_jobs WHERE substr(job_key, 1, length(?2)) = ?2 OR instr(payload, '\"' || ?1 || '\"') > 0"},
+	// Jobs say whose they are (spotter.NewJob.UserID, RecipientID).
+	{"scheduled_jobs", "DELETE FROM scheduled_jobs WHERE user_id = ?1 OR recipient_id = ?1"},
 	{"dm_channels", "DELETE FROM dm_channels WHERE user_id = ?1"},
 	{"member_notices", "DELETE FROM member_notices WHERE user_id = ?1"},
 	{"member_settings", "DELETE FROM member_settings WHERE user_id = ?1"},
@@ -54,13 +53,12 @@ func (s *Store) DeleteMember(ctx context.Context, userID string) error {
 	if !spotter.IsSnowflake(userID) {
 		return fmt.Errorf("delete member: user id %q is not a Discord id", userID)
 	}
-	prefix := spotter.CheckinKeyPrefix(userID)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := s.forgetCoachTx(ctx, tx, userID); err != nil {
 			return err
 		}
 		for _, d := range memberData {
-			if _, err := tx.ExecContext(ctx, d.remove, userID, prefix); err != nil {
+			if _, err := tx.ExecContext(ctx, d.remove, userID); err != nil {
 				return fmt.Errorf("delete member data from %s: %w", d.table, err)
 			}
 		}
@@ -166,7 +164,7 @@ func exportPrompts(ctx context.Context, tx querier, planID int64, out *spotter.M
 
 func exportJobs(ctx context.Context, tx querier, userID string, out *spotter.MemberExport) error {
 	rows, err := tx.QueryContext(ctx, `SELECT kind, due_at, state FROM scheduled_jobs
-		WHERE substr(job_key, 1, length(?2)) = ?2 OR instr(payload, '"' || ?1 || '"') > 0 ORDER BY due_at, id`, userID, spotter.CheckinKeyPrefix(userID))
+		WHERE user_id = ?1 OR recipient_id = ?1 ORDER BY due_at, id`, userID)
 	if err != nil {
 		return fmt.Errorf("scheduled DMs: %w", err)
 	}

@@ -37,7 +37,7 @@ func fillMember(t *testing.T, s *Store, userID string) {
 	plan, err := s.StartCheckinPlan(ctx,
 		spotter.CheckinPlan{UserID: userID, LocalTime: "08:00", Zone: "Europe/London", Days: 14, StartedAt: now, EndsAt: now.Add(14 * 24 * time.Hour), Status: spotter.PlanActive},
 		spotter.PainEntry{Source: "baseline", Pain: 5, Note: "after deadlifts", At: now},
-		spotter.NewJob{Kind: "checkin.prompt", Key: spotter.CheckinDailyKey(userID), Payload: []byte(fmt.Sprintf(`{"user_id":%q}`, userID)), DueAt: now.Add(time.Hour), Spec: "0 8 * * *", Zone: "Europe/London"})
+		spotter.NewJob{Kind: "checkin.prompt", Key: spotter.CheckinDailyKey(userID), UserID: userID, Payload: []byte(fmt.Sprintf(`{"user_id":%q}`, userID)), DueAt: now.Add(time.Hour), Spec: "0 8 * * *", Zone: "Europe/London"})
 	must(err)
 	job, ok, err := s.PendingJob(ctx, spotter.CheckinDailyKey(userID))
 	must(err)

@@ -46,7 +46,7 @@ var guildData = []struct{ table, remove string }{
 	{"form_tip_offers", "DELETE FROM form_tip_offers WHERE guild_id = ?1"},
 	{"moderator_roles", "DELETE FROM moderator_roles WHERE guild_id = ?1"},
 	{"form_tip_schedules", "DELETE FROM form_tip_schedules WHERE guild_id = ?1"},
-	{"scheduled_jobs", "DELETE FROM scheduled_jobs WHERE job_key LIKE 'form-tip:' || ?1 || ':%'"},
+	{"scheduled_jobs", "DELETE FROM scheduled_jobs WHERE guild_id = ?1"},
 	{"coach_roles", "DELETE FROM coach_roles WHERE guild_id = ?1"},
 	// Shares granted in the server end; their weekly jobs find that and stop.
 	{"coach_shares", `UPDATE coach_shares SET status = 'ended', reason = 'server_gone',
