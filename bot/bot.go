@@ -56,6 +56,11 @@ type Options struct {
 	// bucket start one gateway session; default DefaultIdentifyWindow
 	// (5 s). Tests shorten it together with the stand-in's.
 	IdentifyWindow time.Duration
+	// MembersIntent asks Discord for the privileged Server Members intent,
+	// so the router's member handlers hear members leave and change roles
+	// as it happens. It must be switched on in the Developer Portal too, or
+	// Discord refuses the connection (close code 4014).
+	MembersIntent bool
 }
 
 // GuildObserver hears the gateway's server events: the servers listed at
@@ -152,6 +157,9 @@ func New(opts Options) (*Bot, error) {
 	// is removed from a server. Nothing else is requested. This session
 	// carries the REST calls; each shard's session (shard.go) copies it.
 	session.Identify.Intents = discordgo.IntentsGuilds
+	if opts.MembersIntent {
+		session.Identify.Intents |= discordgo.IntentsGuildMembers
+	}
 	session.StateEnabled = false
 
 	base, cancel := context.WithCancel(context.Background())

@@ -40,6 +40,7 @@ type Router struct {
 	modals          map[string]Handler
 	middleware      []Middleware
 	ids             commandIDs
+	memberHandlers  []MemberHandler
 }
 
 // NewRouter returns an empty Router.

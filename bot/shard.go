@@ -294,8 +294,17 @@ func (b *Bot) closeShards() error {
 	return errors.Join(errs...)
 }
 
-// onEvent passes a shard's INTERACTION_CREATE to the dispatcher.
+// onEvent passes a shard's INTERACTION_CREATE to the dispatcher, and its
+// member events to the router's member handlers.
 func (b *Bot) onEvent(sh *shard, e *discordgo.Event) {
+	if ev, ok, err := memberEvent(e); ok {
+		if err != nil {
+			sh.log.Error("a member event could not be read", "err", err)
+			return
+		}
+		b.opts.Router.runMemberHandlers(sh.log, ev)
+		return
+	}
 	if e.Type != "INTERACTION_CREATE" {
 		return
 	}

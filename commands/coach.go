@@ -91,6 +91,7 @@ func registerCoach(r *bot.Router, deps Deps) {
 	r.Component(shareConfirmID, c.confirmShare)
 	r.Component(shareCancelID, c.cancelShare)
 	r.Component(shareEndID, c.endFromList)
+	r.OnMember(c.memberChanged)
 	if c.sched != nil {
 		c.sched.Register(coachUpdateJob, c.sendUpdate)
 	}
@@ -204,6 +205,33 @@ func (c *coaching) listRoles(ctx context.Context, guildID string) (*bot.Response
 		mentions[i] = "<@&" + r + ">"
 	}
 	return bot.Ephemeral("Coach roles: " + strings.Join(mentions, ", ") + "."), nil
+}
+
+// memberChanged ends shares the moment Discord says a coach or a member
+// left the server, or that a coach no longer holds a coach role; each
+// member is told on their next command. (It needs the Server Members
+// intent; without it the same checks run before each update.)
+func (c *coaching) memberChanged(ctx context.Context, ev bot.MemberEvent) error {
+	if !spotter.IsSnowflake(ev.GuildID) || !spotter.IsSnowflake(ev.UserID) {
+		return nil
+	}
+	if ev.Left {
+		if _, err := c.store.EndSharesInGuild(ctx, ev.GuildID, ev.UserID, true, spotter.ShareCoachLeft, spotter.NoticeShareEnded); err != nil {
+			return fmt.Errorf("end shares to a coach who left: %w", err)
+		}
+		if _, err := c.store.EndSharesInGuild(ctx, ev.GuildID, ev.UserID, false, spotter.ShareMemberLeft, spotter.NoticeShareEnded); err != nil {
+			return fmt.Errorf("end shares of a member who left: %w", err)
+		}
+		return nil
+	}
+	coach, err := c.isCoach(ctx, ev.GuildID, ev.Roles)
+	if err != nil || coach {
+		return err
+	}
+	if _, err := c.store.EndSharesInGuild(ctx, ev.GuildID, ev.UserID, true, spotter.ShareCoachLostRole, spotter.NoticeShareEnded); err != nil {
+		return fmt.Errorf("end shares to a coach who lost the role: %w", err)
+	}
+	return nil
 }
 
 // isCoach reports whether roles include one of the server's coach roles.

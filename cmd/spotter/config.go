@@ -60,6 +60,12 @@ type DiscordConfig struct {
 	// (empty: all). See shards.go.
 	ShardCount int   `toml:"shard_count"`
 	ShardIDs   []int `toml:"shard_ids"`
+	// ServerMembersIntent asks for Discord's privileged Server Members
+	// intent, so shares with coaches end the moment a coach leaves or loses
+	// the coach role. Off by default: it must be switched on in the
+	// Developer Portal first. Without it, the same checks run before every
+	// update and whenever a coach looks.
+	ServerMembersIntent bool `toml:"server_members_intent"`
 }
 
 // DatabaseConfig says where the SQLite file lives.

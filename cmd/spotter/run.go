@@ -295,6 +295,8 @@ func serveBot(ctx context.Context, cfg Config, dbPath string, logger *slog.Logge
 		PublicKey:   cfg.Discord.publicKey(),
 		ShardCount:  cfg.Discord.ShardCount,
 		ShardIDs:    cfg.Discord.ShardIDs,
+		// Gateway mode only: over HTTP there are no member events.
+		MembersIntent: cfg.Discord.ServerMembersIntent && cfg.Discord.Mode != bot.ModeHTTP,
 	})
 	if err != nil {
 		return err
