@@ -14,8 +14,6 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
-
-	"github.com/spotter-bot/spotter/bot/store"
 )
 
 // Options configures a Bot.
@@ -56,6 +54,12 @@ type Options struct {
 	// bucket start one gateway session; default DefaultIdentifyWindow
 	// (5 s). Tests shorten it together with the stand-in's.
 	IdentifyWindow time.Duration
+	// StorageFailure reports whether a handler's error is the database
+	// failing (locked, full, read-only) rather than a bug: the member is
+	// then told that nothing was recorded. The storage adapter knows its
+	// database's errors (store.IsStorageFailure for SQLite); nil means no
+	// error is taken for one.
+	StorageFailure func(error) bool
 	// MembersIntent asks Discord for the privileged Server Members intent,
 	// so the router's member handlers hear members leave and change roles
 	// as it happens. It must be switched on in the Developer Portal too, or
@@ -295,7 +299,7 @@ func (b *Bot) dispatch(log *slog.Logger, i *discordgo.Interaction, extras payloa
 		err = fmt.Errorf("handler %s returned no response", req.Route)
 	}
 	if err != nil {
-		resp, outcome = errorResponse(req, err)
+		resp, outcome = errorResponse(req, err, b.opts.StorageFailure)
 	}
 	if sendErr := a.send(resp); sendErr != nil {
 		outcome = b.logSendFailure(req, sendErr)
@@ -311,12 +315,13 @@ func (b *Bot) dispatch(log *slog.Logger, i *discordgo.Interaction, extras payloa
 	b.metrics.HandlerSeconds.WithLabelValues(route).Observe(time.Since(received).Seconds())
 }
 
-// errorResponse turns a handler error into what the member sees.
-func errorResponse(req *Request, err error) (*Response, string) {
+// errorResponse turns a handler error into what the member sees;
+// storageFailure, if set, recognises the database failing.
+func errorResponse(req *Request, err error, storageFailure func(error) bool) (*Response, string) {
 	msg, outcome := apology, "error"
 	if ue, ok := AsUserError(err); ok {
 		msg, outcome = ue.Message, "user_error"
-	} else if store.IsStorageFailure(err) {
+	} else if storageFailure != nil && storageFailure(err) {
 		msg, outcome = notRecorded, "storage_error"
 	}
 	if req.Type == discordgo.InteractionApplicationCommandAutocomplete {

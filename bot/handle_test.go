@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
-	"github.com/mattn/go-sqlite3"
 	"github.com/prometheus/client_golang/prometheus/testutil"
 )
 
@@ -366,11 +365,24 @@ func TestUserErrorsAreLoggedByKindNeverByMessage(t *testing.T) {
 }
 
 func TestAFailedWriteTellsTheMemberNothingWasRecorded(t *testing.T) {
+	errLocked := errors.New("database is locked")
 	b, fake := testBot(t, routerWith("log", func(context.Context, *Request) (*Response, error) {
-		return nil, fmt.Errorf("add pain entry: %w", sqlite3.Error{Code: sqlite3.ErrBusy})
+		return nil, fmt.Errorf("add pain entry: %w", errLocked)
 	}), time.Second)
+	// As the storage adapter would say of its database's errors.
+	b.opts.StorageFailure = func(err error) bool { return errors.Is(err, errLocked) }
 	b.Handle(slashCommand("log", ""), time.Now())
 	if got := fake.responses[0].Data.Content; !strings.Contains(got, "Nothing was recorded") || !strings.Contains(got, "try again") {
 		t.Errorf("the member was told %q, want: nothing was recorded, try again", got)
+	}
+}
+
+func TestWithoutAStorageClassifierADatabaseErrorIsAnApology(t *testing.T) {
+	b, fake := testBot(t, routerWith("log", func(context.Context, *Request) (*Response, error) {
+		return nil, errors.New("database is locked")
+	}), time.Second)
+	b.Handle(slashCommand("log", ""), time.Now())
+	if got := fake.responses[0].Data.Content; got != apology {
+		t.Errorf("the member was told %q, want the apology", got)
 	}
 }

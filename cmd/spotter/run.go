@@ -297,6 +297,9 @@ func serveBot(ctx context.Context, cfg Config, dbPath string, logger *slog.Logge
 		ShardIDs:    cfg.Discord.ShardIDs,
 		// Gateway mode only: over HTTP there are no member events.
 		MembersIntent: cfg.Discord.ServerMembersIntent && cfg.Discord.Mode != bot.ModeHTTP,
+		// The SQLite adapter knows which of its errors mean the database
+		// is failing rather than a bug.
+		StorageFailure: store.IsStorageFailure,
 	})
 	if err != nil {
 		return err
