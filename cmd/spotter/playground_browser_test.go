@@ -62,7 +62,7 @@ func browser(t *testing.T) context.Context {
 		chromedp.Flag("disable-extensions", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.Flag("hide-scrollbars", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profileDir(t)),
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelTab := chromedp.NewContext(actx)
@@ -88,6 +88,28 @@ func browser(t *testing.T) context.Context {
 		t.Fatalf("start Chromium: %v", err)
 	}
 	return ctx
+}
+
+// profileDir is a Chromium profile directory removed after the test. Not
+// t.TempDir: Chromium's helper processes can still be writing to it for a
+// moment after the browser is closed, and t.TempDir fails the test when its
+// removal finds a file appear ("directory not empty"), as it did under load.
+func profileDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "spotter-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for range 20 {
+			if err := os.RemoveAll(dir); err == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Logf("left Chromium's profile at %s: it was still being written to", dir)
+	})
+	return dir
 }
 
 // step runs browser actions with a deadline and fails the test naming what
