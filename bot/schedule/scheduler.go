@@ -262,6 +262,13 @@ func (s *Scheduler) Stop(ctx context.Context) error {
 	}
 }
 
+// Wake makes the scheduler claim due jobs now instead of at its next
+// heartbeat. It returns at once, and does nothing before Start or after
+// Stop. The bot never needs it: it is the hook for tests that move a fake
+// clock (Options.Now) and should not wait a real heartbeat for the jobs
+// that became due.
+func (s *Scheduler) Wake() { s.wake() }
+
 func (s *Scheduler) wake() {
 	select {
 	case s.wakeCh <- struct{}{}:

@@ -646,3 +646,26 @@ func TestAJobOfADeadProcessIsNotResentPastTheNonceMemory(t *testing.T) {
 		}
 	})
 }
+
+func TestWakeClaimsDueJobsBeforeTheNextHeartbeat(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		jumpTo(time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC))
+		st := openStore(t)
+		fake := newFakeDiscord()
+		s := start(t, st, fake, Options{}) // a beat every 15 s
+		synctest.Wait()
+		enqueue(t, st, spotter.NewJob{Key: "k", Payload: payload(t, "u1", "now"), DueAt: time.Now()})
+		// A second is time enough for the paced sends, and far from a beat.
+		time.Sleep(time.Second)
+		synctest.Wait()
+		if got := fake.messagesTo("u1"); len(got) != 0 {
+			t.Fatalf("sent %+v before any heartbeat or wake", got)
+		}
+		s.Wake()
+		time.Sleep(time.Second)
+		synctest.Wait()
+		if got := fake.messagesTo("u1"); len(got) != 1 || got[0].Content != "now" {
+			t.Errorf("a second after Wake: %+v, want the due job sent once, before the next beat", got)
+		}
+	})
+}
