@@ -2,7 +2,9 @@ package discordtest
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -157,6 +159,49 @@ func TestWaitMessageSeesLaterMessages(t *testing.T) {
 	}
 	if m.ChannelID != srv.DMChannelID("1600000000000000003") || m.AuthorID != srv.ApplicationID() {
 		t.Errorf("found %+v, want the bot's DM", m)
+	}
+}
+
+func TestWaitUntilWakesOnEachChangeAndDMsShowTheMessage(t *testing.T) {
+	t.Parallel()
+	srv := Start(t, Options{})
+	dg := newSession(t, srv)
+	const user = "1600000000000000004"
+	changed := srv.Changed()
+	sent := make(chan error, 1)
+	go func() {
+		ch, err := dg.UserChannelCreate(user)
+		if err == nil {
+			_, err = dg.ChannelMessageSend(ch.ID, "Snoozed for an hour.")
+		}
+		sent <- err
+	}()
+
+	checks := 0
+	err := srv.WaitUntil(ctxT(t), func() bool {
+		checks++
+		dms := srv.DMs(user)
+		return len(dms) == 1 && dms[0].Content == "Snoozed for an hour."
+	})
+
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := next(t, sent); err != nil {
+		t.Fatal(err)
+	}
+	if checks < 2 {
+		t.Errorf("the condition was checked %d times, want once at first and again after a change", checks)
+	}
+	select {
+	case <-changed:
+	default:
+		t.Error("the channel from Changed is still open after the stand-in changed")
+	}
+	ctx, cancel := context.WithTimeout(ctxT(t), 50*time.Millisecond)
+	defer cancel()
+	if err := srv.WaitUntil(ctx, func() bool { return false }); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("WaitUntil on a condition that never holds returned %v, want the context's error", err)
 	}
 }
 

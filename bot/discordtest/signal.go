@@ -41,3 +41,17 @@ func (s *signal) waitFor(ctx context.Context, cond func() bool) error {
 		}
 	}
 }
+
+// Changed returns a channel that is closed at the stand-in's next change of
+// state: a request recorded (every REST call and interaction callback is
+// one), a message created, edited or deleted, a gateway session coming or
+// going. Take it before checking a condition and wait on it after, so no
+// change is missed; a condition on state outside the stand-in (the bot's
+// database) needs its own wake-up besides.
+func (s *Server) Changed() <-chan struct{} { return s.sig.current() }
+
+// WaitUntil blocks until cond, a condition on the stand-in's state, holds,
+// checking it again at each change (see Changed), or until ctx ends.
+func (s *Server) WaitUntil(ctx context.Context, cond func() bool) error {
+	return s.sig.waitFor(ctx, cond)
+}
