@@ -12,6 +12,7 @@ import (
 // into every kind of autocomplete: Discord needs a `choices` array even when
 // it is empty, or the member sees "Loading options failed".
 func TestAutocompleteWithNoMatchAnswersAnEmptyList(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	cases := []struct {
 		name    string

@@ -29,6 +29,7 @@ func countColor(img image.Image, c color.RGBA) int {
 func near(a uint32, b uint8) bool { return a+8 >= uint32(b) && a <= uint32(b)+8 }
 
 func TestPainChartShowsEachKindOfReading(t *testing.T) {
+	t.Parallel()
 	start := time.Date(2026, 6, 1, 8, 0, 0, 0, time.UTC)
 	var resting []spotter.PainEntry
 	for d := range 10 {
@@ -68,6 +69,7 @@ func TestPainChartShowsEachKindOfReading(t *testing.T) {
 }
 
 func TestDayTicksLabelAboutAWeekOfDaysInTheMembersZone(t *testing.T) {
+	t.Parallel()
 	sydney, err := time.LoadLocation("Australia/Sydney")
 	if err != nil {
 		t.Fatal(err)

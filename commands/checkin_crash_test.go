@@ -52,6 +52,7 @@ var crashDue = checkinStart.Add(time.Minute)
 // recorded, then restarts the scheduler on the same database and the same
 // Discord stand-in: every prompt must exist exactly once.
 func TestCheckinPromptsArriveExactlyOnceAcrossAKilledProcess(t *testing.T) {
+	t.Parallel()
 	srv := discordtest.Start(t, discordtest.Options{RouteLimits: map[string]discordtest.RouteLimit{
 		// Opening twenty DM channels quickly is not what this test is about.
 		"POST /users/@me/channels": {Limit: 100, Window: time.Second},
@@ -147,6 +148,7 @@ func TestCheckinPromptsArriveExactlyOnceAcrossAKilledProcess(t *testing.T) {
 // TestCheckinCrashChild is the process the test above kills: it does
 // nothing unless started by it.
 func TestCheckinCrashChild(t *testing.T) {
+	t.Parallel()
 	if os.Getenv(crashChildEnv) == "" {
 		return
 	}

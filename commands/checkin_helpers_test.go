@@ -27,6 +27,7 @@ func newCheckinHarness(t *testing.T, clock *testClock) *checkinHarness {
 		sched = newTestScheduler(t, schedule.Options{Store: d.Store.(schedule.Store), Now: clock.Now, Lease: 5 * time.Second})
 		d.Scheduler, d.Now = sched, clock.Now
 	})
+	clock.wakeOnChange(sched.Wake)
 	return &checkinHarness{harness: h, clock: clock, sched: sched}
 }
 
@@ -42,11 +43,13 @@ func (h *checkinHarness) command(t *testing.T, a discordtest.Actor, sub string, 
 	return h.answered(t, h.srv.SlashCommand(a, "checkin "+sub, opts...))
 }
 
-// waitDM waits for a DM to the member whose content contains text.
+// waitDM waits for a DM to the member whose content contains text, and
+// then until the scheduler has recorded its sends (see waitSendsRecorded).
 func (h *checkinHarness) waitDM(t *testing.T, a discordtest.Actor, text string) *discordtest.Message {
 	t.Helper()
+	defer h.waitSendsRecorded(t)
 	var found *discordtest.Message
-	h.waitFor(t, fmt.Sprintf("a DM containing %q arrives", text), func() bool {
+	h.waitSrv(t, fmt.Sprintf("a DM containing %q arrives", text), func() bool {
 		var matches []*discordtest.Message
 		for _, m := range h.srv.DMs(a.UserID) {
 			if m.AuthorID == h.srv.ApplicationID() && strings.Contains(m.Content, text) {
@@ -60,6 +63,27 @@ func (h *checkinHarness) waitDM(t *testing.T, a discordtest.Actor, text string) 
 		return false
 	})
 	return found
+}
+
+// waitSendsRecorded waits until no job is claimed: the scheduler has
+// recorded what it sent. The member sees a DM the moment it is created,
+// the record follows a few milliseconds later; no person clicks that fast,
+// but a test does, and a test that then moves the clock would get the
+// record stamped with the new time.
+func (h *checkinHarness) waitSendsRecorded(t *testing.T) {
+	t.Helper()
+	h.waitFor(t, "the scheduler records its sends", func() bool {
+		jobs, err := h.store.Jobs(h.ctx, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, j := range jobs {
+			if j.State == spotter.JobClaimed {
+				return false
+			}
+		}
+		return true
+	})
 }
 
 // promptsIn counts the check-in prompts (messages with rating buttons) in

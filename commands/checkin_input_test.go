@@ -53,6 +53,7 @@ func newCheckins(t *testing.T) *checkins {
 }
 
 func TestCheckinBadInputGetsAClearMessage(t *testing.T) {
+	t.Parallel()
 	const starter, newcomer = "1800000000000000001", "1800000000000000009"
 	c := newCheckins(t)
 	ctx := context.Background()
@@ -103,6 +104,7 @@ func TestCheckinBadInputGetsAClearMessage(t *testing.T) {
 }
 
 func TestParseClock(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in           string
 		hour, minute int

@@ -12,6 +12,7 @@ import (
 )
 
 func TestPendingNoticesWaitForAPrivateReply(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("x", 1900)
 	tests := []struct {
 		name      string

@@ -18,6 +18,7 @@ import (
 var checkinStart = time.Date(2026, 6, 1, 7, 40, 0, 0, time.UTC)
 
 func TestCheckinEndToEndFromStartToHistory(t *testing.T) {
+	t.Parallel()
 	clock := newTestClock(checkinStart)
 	h := newCheckinHarness(t, clock)
 	h.start(t)
@@ -109,6 +110,7 @@ func TestCheckinEndToEndFromStartToHistory(t *testing.T) {
 }
 
 func TestCheckinPausesWhenDMsAreClosedAndSaysSoOnTheNextCommand(t *testing.T) {
+	t.Parallel()
 	clock := newTestClock(checkinStart)
 	h := newCheckinHarness(t, clock)
 	h.start(t)
@@ -167,6 +169,7 @@ func TestCheckinPausesWhenDMsAreClosedAndSaysSoOnTheNextCommand(t *testing.T) {
 }
 
 func TestCheckinWorkoutAsksAgainAfterTwoHours(t *testing.T) {
+	t.Parallel()
 	clock := newTestClock(checkinStart)
 	h := newCheckinHarness(t, clock)
 	h.start(t)
@@ -198,6 +201,7 @@ func TestCheckinWorkoutAsksAgainAfterTwoHours(t *testing.T) {
 }
 
 func TestCheckinSnoozeAsksTheSamePromptAnHourLater(t *testing.T) {
+	t.Parallel()
 	clock := newTestClock(checkinStart)
 	h := newCheckinHarness(t, clock)
 	h.start(t)
@@ -225,6 +229,7 @@ func TestCheckinSnoozeAsksTheSamePromptAnHourLater(t *testing.T) {
 }
 
 func TestCheckinAfterDowntimeSendsRecentLateAndSkipsStale(t *testing.T) {
+	t.Parallel()
 	clock := newTestClock(checkinStart)
 	h := newCheckinHarness(t, clock)
 	staleHHMM, staleDue := nextClock(clock.Now(), time.Minute, time.UTC)
@@ -256,6 +261,7 @@ func TestCheckinAfterDowntimeSendsRecentLateAndSkipsStale(t *testing.T) {
 }
 
 func TestCheckinStartingAgainUpdatesThePlan(t *testing.T) {
+	t.Parallel()
 	clock := newTestClock(checkinStart)
 	h := newCheckinHarness(t, clock)
 	h.command(t, member, "start", discordtest.Opt("pain", 6), discordtest.Opt("time", "08:00"), discordtest.Opt("timezone", "America/New_York"))
@@ -283,6 +289,7 @@ func TestCheckinStartingAgainUpdatesThePlan(t *testing.T) {
 }
 
 func TestCheckinPauseResumeStopAndSettings(t *testing.T) {
+	t.Parallel()
 	clock := newTestClock(checkinStart)
 	h := newCheckinHarness(t, clock)
 	h.command(t, member, "start", discordtest.Opt("pain", 4), discordtest.Opt("time", "09:00"), discordtest.Opt("timezone", "UTC"))
@@ -321,6 +328,7 @@ func TestCheckinPauseResumeStopAndSettings(t *testing.T) {
 }
 
 func TestCheckinOfferOpensAFormThatStartsCheckins(t *testing.T) {
+	t.Parallel()
 	clock := newTestClock(checkinStart)
 	h := newCheckinHarness(t, clock)
 	answer := h.srv.AddMessage(discordtest.DefaultChannelID, discordtest.Message{AuthorID: h.srv.ApplicationID(), Content: "Heat or ice?",
@@ -339,6 +347,7 @@ func TestCheckinOfferOpensAFormThatStartsCheckins(t *testing.T) {
 }
 
 func TestCheckinTimezoneAutocomplete(t *testing.T) {
+	t.Parallel()
 	clock := newTestClock(checkinStart)
 	h := newCheckinHarness(t, clock)
 	tests := []struct {
@@ -408,6 +417,7 @@ func buttonStyle(m *discordtest.Message, id string) discordgo.ButtonStyle {
 // The Stop button sits next to the 10: a tap asks to confirm, privately,
 // and leaves the prompt and the plan as they were until the member says yes.
 func TestCheckinStopButtonAsksToConfirm(t *testing.T) {
+	t.Parallel()
 	clock := newTestClock(checkinStart)
 	h := newCheckinHarness(t, clock)
 	h.start(t)
@@ -457,6 +467,7 @@ func TestCheckinStopButtonAsksToConfirm(t *testing.T) {
 // Every check-in DM ends with one short line: the emergency signs and the
 // member's own number, or "your local emergency number" when it is unknown.
 func TestCheckinDMsCarryTheEmergencySigns(t *testing.T) {
+	t.Parallel()
 	clock := newTestClock(checkinStart)
 	h := newCheckinHarness(t, clock)
 	h.start(t)
@@ -492,6 +503,7 @@ func TestCheckinDMsCarryTheEmergencySigns(t *testing.T) {
 // A jump of 4 right after training stops training for today and offers the
 // red-flag check now, rather than "check again in 2 hours".
 func TestCheckinBigJumpAfterTrainingOffersTheCheckNow(t *testing.T) {
+	t.Parallel()
 	clock := newTestClock(checkinStart)
 	h := newCheckinHarness(t, clock)
 	h.command(t, inDM(member), "start", discordtest.Opt("pain", 2), discordtest.Opt("time", "21:00"), discordtest.Opt("timezone", "UTC"))
@@ -510,6 +522,7 @@ func TestCheckinBigJumpAfterTrainingOffersTheCheckNow(t *testing.T) {
 
 // Commands named in check-in replies are clickable mentions.
 func TestCheckinRepliesMentionCommands(t *testing.T) {
+	t.Parallel()
 	clock := newTestClock(checkinStart)
 	h := newCheckinHarness(t, clock)
 	id := checkinCommandID(t, h.harness)

@@ -19,6 +19,7 @@ var zoneAreas = []string{"Africa", "America", "Antarctica", "Arctic", "Asia", "A
 // from the tz database the Go toolchain ships, and otherwise checks that the
 // embedded list is that database's current list.
 func TestZoneListMatchesTheGoRuntime(t *testing.T) {
+	t.Parallel()
 	r, err := zip.OpenReader(filepath.Join(runtime.GOROOT(), "lib", "time", "zoneinfo.zip"))
 	if err != nil {
 		t.Fatalf("the Go toolchain's tz database: %v", err)
@@ -44,6 +45,7 @@ func TestZoneListMatchesTheGoRuntime(t *testing.T) {
 }
 
 func TestEveryListedZoneLoads(t *testing.T) {
+	t.Parallel()
 	if len(tzNames) < 300 {
 		t.Fatalf("only %d zones listed", len(tzNames))
 	}
@@ -55,6 +57,7 @@ func TestEveryListedZoneLoads(t *testing.T) {
 }
 
 func TestResolveZone(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		typed, want, message string
 	}{

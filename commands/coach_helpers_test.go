@@ -39,6 +39,7 @@ func newCoachHarness(t *testing.T, clock *testClock) *checkinHarness {
 		sched = newTestScheduler(t, schedule.Options{Store: d.Store.(schedule.Store), Now: clock.Now, Lease: 5 * 1e9})
 		d.Scheduler, d.Now = sched, clock.Now
 	})
+	clock.wakeOnChange(sched.Wake)
 	ch := &checkinHarness{harness: h, clock: clock, sched: sched}
 	ch.start(t)
 	srv.SetMemberRoles(discordtest.DefaultGuildID, coach.UserID, coachRoleID)
@@ -66,6 +67,7 @@ func (h *checkinHarness) restartScheduler(t *testing.T, down func()) {
 	deps.Scheduler = sched
 	Register(bot.NewRouter(), deps)
 	h.sched = sched
+	h.clock.wakeOnChange(sched.Wake)
 	h.startScheduler(t, sched)
 }
 

@@ -12,6 +12,7 @@ import (
 // With the Server Members intent, Discord's member events end a share at
 // once: no weekly update has to come due first (issue 15).
 func TestCoachMemberEventsEndSharesAtOnce(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		event  bot.MemberEvent
@@ -47,6 +48,7 @@ func TestCoachMemberEventsEndSharesAtOnce(t *testing.T) {
 }
 
 func TestCoachRoleChangeThatKeepsACoachRoleEndsNothing(t *testing.T) {
+	t.Parallel()
 	h := newCoachHarness(t, newTestClock(checkinStart))
 	startSharing(t, h)
 	h.shareWith(t, member, coach)

@@ -27,6 +27,7 @@ func startSharing(t *testing.T, h *checkinHarness) {
 }
 
 func TestCoachShareWithoutNotesConfirmsFirstThenDMsTheCoach(t *testing.T) {
+	t.Parallel()
 	h := newCoachHarness(t, newTestClock(checkinStart))
 	startSharing(t, h)
 
@@ -75,6 +76,7 @@ func TestCoachShareWithoutNotesConfirmsFirstThenDMsTheCoach(t *testing.T) {
 }
 
 func TestCoachShareWithNotesLeavesOutWarningSigns(t *testing.T) {
+	t.Parallel()
 	h := newCoachHarness(t, newTestClock(checkinStart))
 	startSharing(t, h)
 	preview, _ := h.shareWith(t, member, coach, discordtest.Opt("include_notes", true), discordtest.Opt("weekly", false))
@@ -98,6 +100,7 @@ func TestCoachShareWithNotesLeavesOutWarningSigns(t *testing.T) {
 }
 
 func TestCoachShareRefusesANonCoachAndCancelSharesNothing(t *testing.T) {
+	t.Parallel()
 	h := newCoachHarness(t, newTestClock(checkinStart))
 	startSharing(t, h)
 	refused := h.command(t, member, "share", discordtest.Opt("coach", otherMember))
@@ -126,6 +129,7 @@ func TestCoachShareRefusesANonCoachAndCancelSharesNothing(t *testing.T) {
 }
 
 func TestCoachWeeklyUpdateArrivesOnceAcrossARestart(t *testing.T) {
+	t.Parallel()
 	clock := newTestClock(checkinStart)
 	h := newCoachHarness(t, clock)
 	startSharing(t, h)
@@ -160,6 +164,7 @@ func TestCoachWeeklyUpdateArrivesOnceAcrossARestart(t *testing.T) {
 }
 
 func TestCoachUnshareStopsTheNextUpdate(t *testing.T) {
+	t.Parallel()
 	clock := newTestClock(checkinStart)
 	h := newCoachHarness(t, clock)
 	startSharing(t, h)
@@ -201,6 +206,7 @@ func TestCoachUnshareStopsTheNextUpdate(t *testing.T) {
 }
 
 func TestCoachUnshareCommandEndsTheShare(t *testing.T) {
+	t.Parallel()
 	h := newCoachHarness(t, newTestClock(checkinStart))
 	startSharing(t, h)
 	h.shareWith(t, member, coach)
@@ -214,6 +220,7 @@ func TestCoachUnshareCommandEndsTheShare(t *testing.T) {
 }
 
 func TestCoachAthletesListsOnlyThoseWhoShare(t *testing.T) {
+	t.Parallel()
 	h := newCoachHarness(t, newTestClock(checkinStart))
 	startSharing(t, h)
 	h.command(t, otherMember, "start", discordtest.Opt("pain", 6), discordtest.Opt("time", "20:00"), discordtest.Opt("timezone", "UTC"))
@@ -240,6 +247,7 @@ func TestCoachAthletesListsOnlyThoseWhoShare(t *testing.T) {
 }
 
 func TestCoachLosingTheRoleEndsTheShareAndTellsTheMember(t *testing.T) {
+	t.Parallel()
 	clock := newTestClock(checkinStart)
 	h := newCoachHarness(t, clock)
 	startSharing(t, h)
@@ -265,6 +273,7 @@ func TestCoachLosingTheRoleEndsTheShareAndTellsTheMember(t *testing.T) {
 }
 
 func TestCoachDMsClosedPausesTheShareAndTellsTheMember(t *testing.T) {
+	t.Parallel()
 	clock := newTestClock(checkinStart)
 	h := newCoachHarness(t, clock)
 	startSharing(t, h)
@@ -288,6 +297,7 @@ func TestCoachDMsClosedPausesTheShareAndTellsTheMember(t *testing.T) {
 }
 
 func TestCoachRolesAreForAdmins(t *testing.T) {
+	t.Parallel()
 	h := newCoachHarness(t, newTestClock(checkinStart))
 	refused := h.answered(t, h.srv.SlashCommand(member, "coach roles", discordtest.Opt("action", "add"), discordtest.Opt("role", discordtest.DefaultModRoleID)))
 	if text := privately(t, refused); !strings.Contains(text, "Only server admins") {
@@ -308,6 +318,7 @@ func TestCoachRolesAreForAdmins(t *testing.T) {
 }
 
 func TestCoachSharesGoWithEitherSidesDeletion(t *testing.T) {
+	t.Parallel()
 	h := newCoachHarness(t, newTestClock(checkinStart))
 	startSharing(t, h)
 	h.command(t, otherMember, "start", discordtest.Opt("pain", 6), discordtest.Opt("time", "20:00"), discordtest.Opt("timezone", "UTC"))

@@ -12,6 +12,7 @@ import (
 )
 
 func TestForgedSaveMenuCannotFileAnotherMessageUnderAFalseAuthor(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	tip := seedTip(h, "Brace before you unrack, not after.")
 	elsewhere := h.srv.AddMessage(discordtest.DefaultChannelID, discordtest.Message{AuthorID: otherMember.UserID, Content: "not a tip"})
@@ -35,6 +36,7 @@ func TestForgedSaveMenuCannotFileAnotherMessageUnderAFalseAuthor(t *testing.T) {
 }
 
 func TestForgedClickCannotRewriteAPublicMessage(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.answered(t, h.srv.SlashCommand(tipModerator, "form-tip post", discordtest.Opt("exercise", "back squat")))
 	card := publicMessages(h, discordtest.DefaultTipsChannel)[0]
@@ -50,6 +52,7 @@ func TestForgedClickCannotRewriteAPublicMessage(t *testing.T) {
 }
 
 func TestForgedShareCannotPostAnEmergencyCard(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	answer := h.answered(t, h.srv.SlashCommand(member, "sore-back", discordtest.Opt("question", "ice or heat for my lower back after deadlifts?")))
 	reply := h.answered(t, h.srv.Forge(member, discordtest.Forgery{Source: answer, CustomID: soreBackShare + ":emergency"}))
@@ -62,6 +65,7 @@ func TestForgedShareCannotPostAnEmergencyCard(t *testing.T) {
 }
 
 func TestForgedDMInteractionIsNotRememberedAsTheDMChannel(t *testing.T) {
+	t.Parallel()
 	h := newScheduledHarness(t, newTestClock(time.Date(2026, 3, 2, 7, 0, 0, 0, time.UTC)))
 	h.answered(t, h.srv.Forge(inDM(member), discordtest.Forgery{Command: "checkin start",
 		Options: append([]map[string]any{opt("pain", discordgo.ApplicationCommandOptionInteger, 3)}, startRest...),

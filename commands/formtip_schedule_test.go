@@ -15,7 +15,7 @@ import (
 
 // newScheduledHarness is the harness with a running scheduler on a fake
 // clock. The heartbeat beats in real time every second; due times follow
-// the clock.
+// the clock, and moving the clock wakes the scheduler.
 func newScheduledHarness(t *testing.T, clock *testClock) *harness {
 	t.Helper()
 	var sched *schedule.Scheduler
@@ -24,6 +24,7 @@ func newScheduledHarness(t *testing.T, clock *testClock) *harness {
 		sched = newTestScheduler(t, schedule.Options{Store: d.Store.(schedule.Store), Now: clock.Now})
 		d.Scheduler = sched
 	})
+	clock.wakeOnChange(sched.Wake)
 	h.startScheduler(t, sched)
 	return h
 }
@@ -59,6 +60,7 @@ func scheduleTips(t *testing.T, h *harness, spec, zone string) string {
 }
 
 func TestFormTipScheduleRotatesTheTipAndMovesThePin(t *testing.T) {
+	t.Parallel()
 	clock := newTestClock(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)) // a Sunday
 	h := newScheduledHarness(t, clock)
 	// London is on GMT until the clocks go forward on 29 March.
@@ -94,6 +96,7 @@ func TestFormTipScheduleRotatesTheTipAndMovesThePin(t *testing.T) {
 }
 
 func TestFormTipScheduleDisablesItselfWhenTheChannelIsDeleted(t *testing.T) {
+	t.Parallel()
 	clock := newTestClock(time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)) // a Monday
 	h := newScheduledHarness(t, clock)
 	scheduleTips(t, h, "30 18 * * FRI", "America/New_York")
@@ -117,6 +120,7 @@ func TestFormTipScheduleDisablesItselfWhenTheChannelIsDeleted(t *testing.T) {
 }
 
 func TestFormTipScheduleRefusesBadSchedulesClearly(t *testing.T) {
+	t.Parallel()
 	clock := newTestClock(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
 	h := newScheduledHarness(t, clock)
 	for _, tc := range []struct {
@@ -148,6 +152,7 @@ func TestFormTipScheduleRefusesBadSchedulesClearly(t *testing.T) {
 }
 
 func TestFormTipScheduleIsForModeratorsAndCanBeStopped(t *testing.T) {
+	t.Parallel()
 	clock := newTestClock(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
 	h := newScheduledHarness(t, clock)
 	refused := h.answered(t, h.srv.SlashCommand(tipMember, "form-tip schedule",
@@ -178,6 +183,7 @@ func TestFormTipScheduleIsForModeratorsAndCanBeStopped(t *testing.T) {
 }
 
 func TestFormTipTimezoneAutocomplete(t *testing.T) {
+	t.Parallel()
 	clock := newTestClock(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
 	h := newScheduledHarness(t, clock)
 	for _, tc := range []struct{ name, typed, want string }{

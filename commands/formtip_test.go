@@ -15,6 +15,7 @@ import (
 )
 
 func TestFormTipShowGivesAnyoneTheCardPrivately(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	reply := h.answered(t, h.srv.SlashCommand(tipMember, "form-tip show", discordtest.Opt("exercise", "RDLs")))
 	privately(t, reply)
@@ -39,6 +40,7 @@ func TestFormTipShowGivesAnyoneTheCardPrivately(t *testing.T) {
 }
 
 func TestFormTipShowNamesTheCardsForAnUnknownExercise(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	reply := h.answered(t, h.srv.SlashCommand(tipMember, "form-tip show", discordtest.Opt("exercise", "bench press")))
 	text := privately(t, reply)
@@ -48,6 +50,7 @@ func TestFormTipShowNamesTheCardsForAnUnknownExercise(t *testing.T) {
 }
 
 func TestFormTipExerciseAutocompleteOffersCardsByWhatIsTyped(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	cb, err := h.srv.Autocomplete(tipMember, "form-tip show", "exercise", discordtest.Opt("exercise", "dead")).Wait(h.ctx)
 	if err != nil {
@@ -68,6 +71,7 @@ func TestFormTipExerciseAutocompleteOffersCardsByWhatIsTyped(t *testing.T) {
 }
 
 func TestFormTipPostRefusesMembersAndPostsNothing(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	reply := h.answered(t, h.srv.SlashCommand(tipMember, "form-tip post", discordtest.Opt("exercise", "back squat")))
 	if text := privately(t, reply); !strings.Contains(text, "Only moderators") {
@@ -82,6 +86,7 @@ func TestFormTipPostRefusesMembersAndPostsNothing(t *testing.T) {
 }
 
 func TestFormTipPostPublishesAndPinsTheCard(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	reply := h.answered(t, h.srv.SlashCommand(tipModerator, "form-tip post", discordtest.Opt("exercise", "back squat")))
 	posted := publicMessages(h, discordtest.DefaultTipsChannel)
@@ -107,6 +112,7 @@ func TestFormTipPostPublishesAndPinsTheCard(t *testing.T) {
 }
 
 func TestFormTipPostWithoutPinLeavesPinsAlone(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	reply := h.answered(t, h.srv.SlashCommand(tipModerator, "form-tip post", discordtest.Opt("exercise", "plank"), discordtest.Opt("pin", false)))
 	if got := cardTitles(h, discordtest.DefaultTipsChannel); !slices.Equal(got, []string{"Plank"}) {
@@ -121,6 +127,7 @@ func TestFormTipPostWithoutPinLeavesPinsAlone(t *testing.T) {
 }
 
 func TestFormTipModeratorRoles(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	refused := h.answered(t, h.srv.SlashCommand(tipRoleHolder, "form-tip post", discordtest.Opt("exercise", "bracing")))
 	if text := privately(t, refused); !strings.Contains(text, "Only moderators") {
@@ -155,6 +162,7 @@ func TestFormTipModeratorRoles(t *testing.T) {
 }
 
 func TestFormTipPostNamesTheMissingBotPermissionAndPostsNothing(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name    string
 		lacking int64
@@ -184,6 +192,7 @@ func TestFormTipPostNamesTheMissingBotPermissionAndPostsNothing(t *testing.T) {
 }
 
 func TestFormTipPostWhenPinsAreFullPostsAndSaysSo(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.srv.FillPins(discordtest.DefaultTipsChannel)
 	before := pinnedIDs(h, discordtest.DefaultTipsChannel)
@@ -200,6 +209,7 @@ func TestFormTipPostWhenPinsAreFullPostsAndSaysSo(t *testing.T) {
 }
 
 func TestFormTipPostDoesNotPinACardTwice(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.answered(t, h.srv.SlashCommand(tipModerator, "form-tip post", discordtest.Opt("exercise", "goblet squat")))
 	first := pinnedIDs(h, discordtest.DefaultTipsChannel)
@@ -216,6 +226,7 @@ func TestFormTipPostDoesNotPinACardTwice(t *testing.T) {
 }
 
 func TestSaveAsFormTipPinsAndFilesTheMessage(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	tip := seedTip(h, "Think 'spread the floor' with your feet on squats: my back stopped hurting.")
 	offer := h.answered(t, h.srv.MessageCommand(tipModerator, "Save as form tip", tip))
@@ -249,6 +260,7 @@ func TestSaveAsFormTipPinsAndFilesTheMessage(t *testing.T) {
 }
 
 func TestSaveAsFormTipRefusesMembers(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	tip := seedTip(h, "Film your deadlifts from the side.")
 	reply := h.answered(t, h.srv.MessageCommand(tipMember, "Save as form tip", tip))
@@ -261,6 +273,7 @@ func TestSaveAsFormTipRefusesMembers(t *testing.T) {
 }
 
 func TestSaveAsFormTipChecksTheModeratorAgainOnThePick(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.answered(t, h.srv.SlashCommand(tipAdmin, "form-tip moderators", discordtest.Opt("action", "add"), discordtest.Opt("role", discordtest.DefaultModRoleID)))
 	tip := seedTip(h, "Brace before you unrack, not after.")
@@ -280,6 +293,7 @@ func TestSaveAsFormTipChecksTheModeratorAgainOnThePick(t *testing.T) {
 }
 
 func TestFormTipLibraryPagesTenAtATime(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	var saved []string
 	for i := range 12 {
@@ -327,6 +341,7 @@ func TestFormTipLibraryPagesTenAtATime(t *testing.T) {
 }
 
 func TestFormTipRemoveUnpinsAndDeletes(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	tip := seedTip(h, "Keep the bar over mid-foot.")
 	offer := h.answered(t, h.srv.MessageCommand(tipModerator, "Save as form tip", tip))
@@ -360,6 +375,7 @@ func TestFormTipRemoveUnpinsAndDeletes(t *testing.T) {
 }
 
 func TestFormTipEveryCardReachesMembersWhole(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	lib, err := formtips.Default()
 	if err != nil {
@@ -387,6 +403,7 @@ func TestFormTipEveryCardReachesMembersWhole(t *testing.T) {
 }
 
 func TestFormTipShowWorksInDMs(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	reply := h.answered(t, h.srv.SlashCommand(inDM(tipMember), "form-tip show", discordtest.Opt("exercise", "front squat")))
 	if len(reply.Embeds) != 1 || reply.Embeds[0].Title != "Form tip: Front squat" {
@@ -399,6 +416,7 @@ func TestFormTipShowWorksInDMs(t *testing.T) {
 }
 
 func TestFormTipPinRefusedByDiscordNamesThePermission(t *testing.T) {
+	t.Parallel()
 	pins := "/channels/" + discordtest.DefaultTipsChannel + "/messages/pins"
 	t.Run("post leaves the card up and says why it is not pinned", func(t *testing.T) {
 		h := newHarness(t)

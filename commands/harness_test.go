@@ -92,18 +92,38 @@ func startHarness(t *testing.T, srv *discordtest.Server, db *store.Store, adjust
 // quietLogger discards everything, for bots and schedulers under test.
 func quietLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
 
-// waitFor waits, checking every few milliseconds, until cond holds; the test
-// fails when the harness's context ends first.
+// waitFor waits until cond holds, checking it again whenever the stand-in's
+// state changes and, for conditions on the database (whose writes follow
+// the bot's last request with no change the stand-in sees), every
+// storePoll; the test fails when the harness's context ends first.
 func (h *harness) waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	tick := time.NewTicker(5 * time.Millisecond)
+	tick := time.NewTicker(storePoll)
 	defer tick.Stop()
-	for !cond() {
+	for {
+		changed := h.srv.Changed()
+		if cond() {
+			return
+		}
 		select {
 		case <-h.ctx.Done():
 			t.Fatalf("gave up waiting until %s", what)
+		case <-changed:
 		case <-tick.C:
 		}
+	}
+}
+
+// storePoll is how often waitFor looks at the database between the
+// stand-in's changes.
+const storePoll = 10 * time.Millisecond
+
+// waitSrv waits until cond, a condition on the stand-in's state alone,
+// holds: it is checked again at each change, with no polling.
+func (h *harness) waitSrv(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	if err := h.srv.WaitUntil(h.ctx, cond); err != nil {
+		t.Fatalf("gave up waiting until %s: %v", what, err)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 // /help names every command and subcommand with a clickable mention, and
 // every field fits Discord's 1,024 characters even with long ids.
 func TestHelpMentionsEveryCommand(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	cmds, err := h.srv.WaitCommands(h.ctx, "")
 	if err != nil {
@@ -41,6 +42,7 @@ func TestHelpMentionsEveryCommand(t *testing.T) {
 }
 
 func TestHelpFieldsFitWithTheLongestIDs(t *testing.T) {
+	t.Parallel()
 	r := helpResponse(defsForHelp(t), func(path string) string { return "</" + path + ":18446744073709551615>" })
 	for _, f := range r.Embeds[0].Fields {
 		if n := utf8.RuneCountInString(f.Value); n > 1024 {

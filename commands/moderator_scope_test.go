@@ -19,6 +19,7 @@ var generalModerator = discordtest.Actor{UserID: "1800000000000000020", Username
 	ChannelPermissions: map[string]int64{discordtest.DefaultTipsChannel: discordtest.DefaultMemberPermissions}}
 
 func TestScheduleNeedsModeratorRightsInTheTargetChannel(t *testing.T) {
+	t.Parallel()
 	h := newScheduledHarness(t, newTestClock(time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)))
 	reply := h.answered(t, h.srv.SlashCommand(generalModerator, "form-tip schedule",
 		discordtest.Opt("channel", discordtest.DefaultTipsChannel), discordtest.Opt("cron", "0 9 * * MON"), discordtest.Opt("timezone", "UTC")))
@@ -31,6 +32,7 @@ func TestScheduleNeedsModeratorRightsInTheTargetChannel(t *testing.T) {
 }
 
 func TestRemoveFromAnotherChannelNeedsServerWideRights(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	msg := h.srv.AddMessage(discordtest.DefaultTipsChannel, discordtest.Message{AuthorID: tipMember.UserID, Content: "brace", Pinned: true})
 	tip, _, err := h.store.SaveFormTip(h.ctx, spotter.FormTip{GuildID: discordtest.DefaultGuildID, ChannelID: msg.ChannelID, MessageID: msg.ID,
@@ -57,6 +59,7 @@ func TestRemoveFromAnotherChannelNeedsServerWideRights(t *testing.T) {
 }
 
 func TestUnscheduleNeedsServerWideRights(t *testing.T) {
+	t.Parallel()
 	h := newScheduledHarness(t, newTestClock(time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)))
 	scheduleTips(t, h, "0 9 * * MON", "UTC")
 	reply := h.answered(t, h.srv.SlashCommand(generalModerator, "form-tip unschedule"))

@@ -24,6 +24,7 @@ var startRest = []map[string]any{
 }
 
 func TestForgedPainIsNeverRecorded(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	cases := []struct {
 		name    string
@@ -57,6 +58,7 @@ func TestForgedPainIsNeverRecorded(t *testing.T) {
 }
 
 func TestForgedRoleIDsAreCheckedAgainstResolvedRoles(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	role := func(id string) map[string]map[string]any {
 		return map[string]map[string]any{"roles": {id: map[string]any{"id": id, "name": "x", "permissions": "0", "position": 1, "color": 0, "hoist": false, "managed": false, "mentionable": false}}}
@@ -88,6 +90,7 @@ func TestForgedRoleIDsAreCheckedAgainstResolvedRoles(t *testing.T) {
 }
 
 func TestForgedChannelIDsAreCheckedAgainstResolvedChannels(t *testing.T) {
+	t.Parallel()
 	h := newScheduledHarness(t, newTestClock(time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)))
 	channel := func(id string, typ int, guildID string) map[string]map[string]any {
 		return map[string]map[string]any{"channels": {id: map[string]any{"id": id, "type": typ, "guild_id": guildID, "name": "x",

@@ -43,6 +43,7 @@ func seedMember(t *testing.T, h *harness, who discordtest.Actor) {
 }
 
 func TestPrivacyShowExplainsThePolicyAndWhatIsKept(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	empty := h.answered(t, h.srv.SlashCommand(member, "privacy show"))
 	if !isEphemeral(empty) || !strings.Contains(embedText(empty), "Nothing at all.") {
@@ -58,6 +59,7 @@ func TestPrivacyShowExplainsThePolicyAndWhatIsKept(t *testing.T) {
 }
 
 func TestPrivacyExportIsAPrivateJSONFileWithASchemaVersion(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	seedMember(t, h, member)
 	data := exportOf(t, h, member)
@@ -73,6 +75,7 @@ func TestPrivacyExportIsAPrivateJSONFileWithASchemaVersion(t *testing.T) {
 }
 
 func TestPrivacyDeleteNeedsConfirmationAndErasesEverything(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	seedMember(t, h, member)
 	seedMember(t, h, otherMember)
@@ -101,6 +104,7 @@ func TestPrivacyDeleteNeedsConfirmationAndErasesEverything(t *testing.T) {
 }
 
 func TestPrivacyDeleteButtonsOnlyWorkForTheirOwner(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	seedMember(t, h, member)
 	ask := h.answered(t, h.srv.SlashCommand(member, "privacy delete"))
@@ -134,6 +138,7 @@ func savedTipOf(t *testing.T, h *harness, author discordtest.Actor) (*discordtes
 }
 
 func TestPrivacyDeleteUnpinsTheMembersSavedTips(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	msg, _ := savedTipOf(t, h, tipMember)
 	ask := h.answered(t, h.srv.SlashCommand(tipMember, "privacy delete"))
@@ -147,6 +152,7 @@ func TestPrivacyDeleteUnpinsTheMembersSavedTips(t *testing.T) {
 }
 
 func TestPrivacyDeleteLeavesAnUnpinnableTipForModerators(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	msg, tip := savedTipOf(t, h, tipMember)
 	h.srv.FailNext(http.MethodDelete, "/channels/"+msg.ChannelID+"/messages/pins/", http.StatusForbidden, 50013, 1)

@@ -20,6 +20,7 @@ import (
 // a stop and a refused click through the router and the logging middleware,
 // and looks for any answer or outcome in the log.
 func TestRedFlagLogsNeverRevealAnswers(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db, err := store.Open(ctx, ":memory:")
 	if err != nil {

@@ -85,6 +85,7 @@ func redFlagFitsDiscord(t *testing.T, resp *bot.Response) {
 }
 
 func TestEveryOutcomeFitsDiscordInEveryRegion(t *testing.T) {
+	t.Parallel()
 	kb, err := knowledge.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -127,6 +128,7 @@ func TestEveryOutcomeFitsDiscordInEveryRegion(t *testing.T) {
 // make; a question asked alone has a button for each answer that names the
 // question, and a checklist has a menu with every open item and None of these.
 func TestEveryScreenFitsDiscord(t *testing.T) {
+	t.Parallel()
 	run := spotter.RedFlagRun{ID: "abcdefghijklmnopqrstuvwxyz", Step: 1 << 30}
 	var answers redflag.Answers
 	for {

@@ -18,6 +18,7 @@ import (
 )
 
 func TestRedFlagCheckStartedInAServerContinuesInDMs(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	ack, question := h.redFlagStartInServer(t, member)
 	if !strings.Contains(ack.Content, "DM") {
@@ -39,6 +40,7 @@ func TestRedFlagCheckStartedInAServerContinuesInDMs(t *testing.T) {
 }
 
 func TestRedFlagCheckInADMRunsRightThere(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	reply := h.answered(t, h.srv.SlashCommand(inDM(member), redFlagName))
 	redFlagMustAsk(t, reply, redflag.Questions()[0].ID)
@@ -55,6 +57,7 @@ func TestRedFlagCheckInADMRunsRightThere(t *testing.T) {
 }
 
 func TestRedFlagCheckOutcomes(t *testing.T) {
+	t.Parallel()
 	all := len(redflag.Screens())
 	tests := []struct {
 		name      string
@@ -185,6 +188,7 @@ func TestRedFlagCheckOutcomes(t *testing.T) {
 // 19, one for each question. Every question is still shown on the way, so
 // "no warning signs" means each sign was asked about.
 func TestRedFlagAllClearRunTakesTwelveTaps(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	m := h.answered(t, h.srv.SlashCommand(inDM(member), redFlagName))
 	seen := map[string]bool{}
@@ -217,6 +221,7 @@ func TestRedFlagAllClearRunTakesTwelveTaps(t *testing.T) {
 }
 
 func TestRedFlagChecklistIsOneMenuWithNoneOfThese(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	m := h.answered(t, h.srv.SlashCommand(inDM(member), redFlagName))
 	for range 9 {
@@ -249,6 +254,7 @@ func TestRedFlagChecklistIsOneMenuWithNoneOfThese(t *testing.T) {
 // A button from before the checklists does not say which question it
 // answers, so it is never counted: the old message offers to start again.
 func TestRedFlagOldButtonsAskToStartAgain(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	first := h.answered(t, h.srv.SlashCommand(inDM(member), redFlagName))
 	runID := redFlagRunID(t, first)
@@ -276,6 +282,7 @@ func TestRedFlagOldButtonsAskToStartAgain(t *testing.T) {
 // A button made for one question is never counted for another, even when
 // the run's step matches.
 func TestRedFlagAnswerButtonsNameTheirQuestion(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	first := h.answered(t, h.srv.SlashCommand(inDM(member), redFlagName))
 	runID := redFlagRunID(t, first)
@@ -296,6 +303,7 @@ func TestRedFlagAnswerButtonsNameTheirQuestion(t *testing.T) {
 // Commands named in the check's messages are clickable mentions with the
 // id Discord gave the command, never code spans.
 func TestRedFlagMessagesMentionTheCommand(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	mention := "</" + redFlagName + ":" + redFlagCommandID(t, h) + ">"
 	first := h.answered(t, h.srv.SlashCommand(inDM(member), redFlagName))
@@ -334,6 +342,7 @@ func redFlagCommandID(t *testing.T, h *harness) string {
 }
 
 func TestRedFlagCheckListsTheMembersOwnNumbersFirst(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	_, question := h.redFlagStartInServer(t, member, discordtest.Opt(redFlagOptionRegion, "GB"))
 	if region, _ := h.store.MemberRegion(context.Background(), member.UserID); region != "GB" {
@@ -347,6 +356,7 @@ func TestRedFlagCheckListsTheMembersOwnNumbersFirst(t *testing.T) {
 }
 
 func TestRedFlagCheckBackAsksThePreviousQuestionAgain(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	_, first := h.redFlagStartInServer(t, member)
 	if !slices.ContainsFunc(allButtons(first), func(b discordgo.Button) bool { return b.Label == "Back" && b.Disabled }) {
@@ -363,6 +373,7 @@ func TestRedFlagCheckBackAsksThePreviousQuestionAgain(t *testing.T) {
 }
 
 func TestRedFlagCheckStopKeepsNothing(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	_, question := h.redFlagStartInServer(t, member)
 	runID := redFlagRunID(t, question)
@@ -379,6 +390,7 @@ func TestRedFlagCheckStopKeepsNothing(t *testing.T) {
 }
 
 func TestRedFlagCheckRunsPrivatelyInTheChannelWhenDMsAreClosed(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.srv.CloseDMs(member.UserID)
 	reply := h.answered(t, h.srv.SlashCommand(member, redFlagName))
@@ -410,6 +422,7 @@ func TestRedFlagCheckRunsPrivatelyInTheChannelWhenDMsAreClosed(t *testing.T) {
 }
 
 func TestRedFlagCheckFallsBackWhenDiscordFailsTheDM(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.srv.FailNext("POST", "/channels/", 500, 0, 1)
 	reply := h.answered(t, h.srv.SlashCommand(member, redFlagName))
@@ -422,6 +435,7 @@ func TestRedFlagCheckFallsBackWhenDiscordFailsTheDM(t *testing.T) {
 }
 
 func TestRedFlagCheckStartsFromTheSoreBackButton(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	answer := h.answered(t, h.srv.SlashCommand(member, soreBackName, discordtest.Opt(optionQuestion, "lower back sore after deadlifts")))
 	ack := h.answered(t, h.srv.Click(member, answer, redFlagStartID))
@@ -435,6 +449,7 @@ func TestRedFlagCheckStartsFromTheSoreBackButton(t *testing.T) {
 }
 
 func TestRedFlagCheckRefusesSomeoneElsesClick(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	_, question := h.redFlagStartInServer(t, member)
 	refusal := h.redFlagPress(t, otherMember, question, "Yes")
@@ -449,6 +464,7 @@ func TestRedFlagCheckRefusesSomeoneElsesClick(t *testing.T) {
 }
 
 func TestRedFlagCheckContinuesAfterARestart(t *testing.T) {
+	t.Parallel()
 	srv := discordtest.Start(t, discordtest.Options{})
 	path := filepath.Join(t.TempDir(), "spotter.db")
 	before, err := store.Open(context.Background(), path)
@@ -479,6 +495,7 @@ func TestRedFlagCheckContinuesAfterARestart(t *testing.T) {
 }
 
 func TestRedFlagCheckOffersToContinueOrRestart(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	_, first := h.redFlagStartInServer(t, member)
 	oldRun := redFlagRunID(t, first)
@@ -524,6 +541,7 @@ func TestRedFlagCheckOffersToContinueOrRestart(t *testing.T) {
 }
 
 func TestRedFlagCheckRefusesAndPurgesAnExpiredRun(t *testing.T) {
+	t.Parallel()
 	srv := discordtest.Start(t, discordtest.Options{})
 	clock := newTestClock(time.Now())
 	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "spotter.db"), store.WithClock(clock.Now))

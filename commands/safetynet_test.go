@@ -18,6 +18,7 @@ import (
 // Discord stand-in: what a member actually sees (issue 10).
 
 func TestSoreBackSameDayCardSaysGetSeenToday(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	uk := member
 	uk.Locale = "en-GB"
@@ -37,6 +38,7 @@ func TestSoreBackSameDayCardSaysGetSeenToday(t *testing.T) {
 }
 
 func TestSoreBackEmergencyAsksForNothingButTheCheck(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	reply := h.answered(t, h.srv.SlashCommand(member, "sore-back", discordtest.Opt("question", "pee looks like coke after 100 burpees and my quads are swollen")))
 	if reply.Embeds[0].Title != mustEntry(t, h, "emergency").Title {
@@ -51,6 +53,7 @@ func TestSoreBackEmergencyAsksForNothingButTheCheck(t *testing.T) {
 }
 
 func TestSoreBackAnswersOtherLanguagesWithNumbers(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	spain := member
 	spain.Locale = "es-ES"
@@ -72,6 +75,7 @@ func TestSoreBackAnswersOtherLanguagesWithNumbers(t *testing.T) {
 }
 
 func TestRegionCommandChoosesCountryByName(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	cb, err := h.srv.Autocomplete(member, "region", "country", discordtest.Opt("country", "zeal")).Wait(h.ctx)
 	if err != nil {
@@ -96,6 +100,7 @@ func TestRegionCommandChoosesCountryByName(t *testing.T) {
 }
 
 func TestReplaceCommandOnlyReplacesWholeCommandNames(t *testing.T) {
+	t.Parallel()
 	m := func(name string) string { return "</" + name + ":1>" }
 	tests := []struct{ in, want string }{
 		{"Set your country with /region.", "Set your country with </region:1>."},
@@ -113,6 +118,7 @@ func TestReplaceCommandOnlyReplacesWholeCommandNames(t *testing.T) {
 // A note on /checkin log is read like a /sore-back question: an emergency
 // in it gets the emergency card, privately, and the rating is still saved.
 func TestCheckinLogNoteWithAnEmergencyGetsTheCardAndKeepsTheRating(t *testing.T) {
+	t.Parallel()
 	clock := newTestClock(checkinStart)
 	h := newCheckinHarness(t, clock)
 	h.command(t, inDM(member), "start", discordtest.Opt("pain", 3), discordtest.Opt("time", "21:00"), discordtest.Opt("timezone", "UTC"))
@@ -149,6 +155,7 @@ func TestCheckinLogNoteWithAnEmergencyGetsTheCardAndKeepsTheRating(t *testing.T)
 // A member who has not chosen a country gets the one their Discord
 // language names, in the red-flag check's outcome too.
 func TestRedFlagOutcomeUsesTheLocaleHint(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	a := redFlagMember(90)
 	a.Locale = "en-GB"
@@ -164,6 +171,7 @@ func TestRedFlagOutcomeUsesTheLocaleHint(t *testing.T) {
 // for a click that got past the router's check that the button was on the
 // message (issue 12, item 6).
 func TestShareRefusesUrgentEntriesAtTheSource(t *testing.T) {
+	t.Parallel()
 	kb, err := knowledge.Default()
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -30,6 +31,7 @@ func embedText(m *discordtest.Message) string {
 }
 
 func TestSoreBackAnswersPrivatelyWithSourcesAndDisclaimer(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	reply := h.answered(t, h.srv.SlashCommand(member, "sore-back", discordtest.Opt("question", "ice or heat for my lower back after deadlifts?")))
 	if !isEphemeral(reply) {
@@ -52,6 +54,7 @@ func TestSoreBackAnswersPrivatelyWithSourcesAndDisclaimer(t *testing.T) {
 }
 
 func TestSoreBackPutsEmergenciesFirstEvenWithTypos(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	for _, q := range []string{"cant feel my groin after deadlifts", "peed myself a bit and my back is killing me after squats"} {
 		reply := h.answered(t, h.srv.SlashCommand(member, "sore-back", discordtest.Opt("question", q)))
@@ -65,6 +68,7 @@ func TestSoreBackPutsEmergenciesFirstEvenWithTypos(t *testing.T) {
 }
 
 func TestSoreBackDeclinesOffTopicHonestly(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	reply := h.answered(t, h.srv.SlashCommand(member, "sore-back", discordtest.Opt("question", "best creatine brand for bulking?")))
 	if !strings.Contains(reply.Embeds[0].Title, "only cover back pain") {
@@ -73,6 +77,7 @@ func TestSoreBackDeclinesOffTopicHonestly(t *testing.T) {
 }
 
 func TestSoreBackRefusesBadQuestionsClearly(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	cases := map[string]string{
 		"empty":      "",
@@ -94,6 +99,7 @@ func TestSoreBackRefusesBadQuestionsClearly(t *testing.T) {
 }
 
 func TestSoreBackAutocompleteSuggestsEntriesAndAnswersThePickExactly(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	in := h.srv.Autocomplete(member, "sore-back", "question", discordtest.Opt("question", "hex b"))
 	cb, err := in.Wait(h.ctx)
@@ -118,6 +124,7 @@ func TestSoreBackAutocompleteSuggestsEntriesAndAnswersThePickExactly(t *testing.
 }
 
 func TestSoreBackRelatedMenuSwapsTheAnswerInPlace(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	in := h.srv.SlashCommand(member, "sore-back", discordtest.Opt("question", "ice or heat?"))
 	reply := h.answered(t, in)
@@ -140,6 +147,7 @@ func TestSoreBackRelatedMenuSwapsTheAnswerInPlace(t *testing.T) {
 }
 
 func TestSoreBackShareButtonPostsTheEntryPublicly(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	question := "my embarrassing secret question about ice or heat"
 	reply := h.answered(t, h.srv.SlashCommand(member, "sore-back", discordtest.Opt("question", question)))
@@ -156,6 +164,7 @@ func TestSoreBackShareButtonPostsTheEntryPublicly(t *testing.T) {
 }
 
 func TestSoreBackForPostsPubliclyAndPingsOnlyTheTarget(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	in := h.srv.SlashCommand(member, "sore-back", discordtest.Opt("question", "should I wear a belt for deadlifts?"), discordtest.Opt("for", otherMember.UserID))
 	reply := h.answered(t, in)
@@ -182,6 +191,7 @@ func TestSoreBackForPostsPubliclyAndPingsOnlyTheTarget(t *testing.T) {
 }
 
 func TestSoreBackForKeepsEmergenciesPrivate(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	reply := h.answered(t, h.srv.SlashCommand(member, "sore-back", discordtest.Opt("question", "his legs both went numb after he dropped the bar"), discordtest.Opt("for", otherMember.UserID)))
 	if !isEphemeral(reply) {
@@ -190,6 +200,7 @@ func TestSoreBackForKeepsEmergenciesPrivate(t *testing.T) {
 }
 
 func TestSoreBackWorksInDMs(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	reply := h.answered(t, h.srv.SlashCommand(inDM(member), "sore-back", discordtest.Opt("question", "how long does a tweaked back take to heal")))
 	if len(reply.Embeds) != 1 {
@@ -200,6 +211,7 @@ func TestSoreBackWorksInDMs(t *testing.T) {
 // TestSoreBackEmbedGolden pins the rendered embed of one entry, so a change
 // to rendering shows up as a reviewable diff. Run with -update to rewrite.
 func TestSoreBackEmbedGolden(t *testing.T) {
+	t.Parallel()
 	kb, err := knowledge.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -264,14 +276,21 @@ func hasComponent(rows []discordgo.MessageComponent, customID string) bool {
 // may take a moment to appear.
 func lastRequest(t *testing.T, h *harness, pathSuffix string) []byte {
 	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+	ctx, cancel := context.WithTimeout(h.ctx, 5*time.Second)
+	defer cancel()
+	var body []byte
+	err := h.srv.WaitUntil(ctx, func() bool {
 		reqs := h.srv.Requests()
 		for i := len(reqs) - 1; i >= 0; i-- {
 			if strings.HasSuffix(reqs[i].Path, pathSuffix) {
-				return reqs[i].Body
+				body = reqs[i].Body
+				return true
 			}
 		}
+		return false
+	})
+	if err != nil {
+		t.Fatalf("no request to *%s", pathSuffix)
 	}
-	t.Fatalf("no request to *%s", pathSuffix)
-	return nil
+	return body
 }
