@@ -30,6 +30,7 @@ func (rw apiRewrite) RoundTrip(r *http.Request) (*http.Response, error) {
 // the stand-in, run the bot against it, act as a member, assert on what the
 // member would see.
 func TestExampleTypicalUse(t *testing.T) {
+	t.Parallel()
 	srv := discordtest.Start(t, discordtest.Options{})
 
 	// The bot under test: here a few lines of discordgo; in the project,

@@ -58,6 +58,7 @@ func registerHelp(t *testing.T, s *Server) {
 }
 
 func TestHTTPInteractionsAreSignedPostedAndTheirReplyIsTheCallback(t *testing.T) {
+	t.Parallel()
 	s := Start(t, Options{})
 	registerHelp(t, s)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -87,6 +88,7 @@ func TestHTTPInteractionsAreSignedPostedAndTheirReplyIsTheCallback(t *testing.T)
 }
 
 func TestHTTPInteractionRepliesFollowDiscordsRules(t *testing.T) {
+	t.Parallel()
 	cases := map[string]string{
 		"update on a slash command": `{"type":7,"data":{"content":"x"}}`,
 		"empty message":             `{"type":4,"data":{}}`,
@@ -116,6 +118,7 @@ func TestHTTPInteractionRepliesFollowDiscordsRules(t *testing.T) {
 }
 
 func TestTheEndpointIsCheckedLikeTheDeveloperPortalDoes(t *testing.T) {
+	t.Parallel()
 	s := Start(t, Options{})
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -126,6 +129,7 @@ func TestTheEndpointIsCheckedLikeTheDeveloperPortalDoes(t *testing.T) {
 }
 
 func TestCurrentUserGuildsAndRemoval(t *testing.T) {
+	t.Parallel()
 	s := Start(t, Options{})
 	get := func() string {
 		req, _ := http.NewRequest(http.MethodGet, s.APIURL()+"/users/@me/guilds?limit=200", nil)
