@@ -79,7 +79,7 @@ func exportShareRows(ctx context.Context, tx querier, col, userID string) ([]spo
 func (s *Store) forgetCoachTx(ctx context.Context, tx *sql.Tx, userID string) error {
 	now := s.now().Unix()
 	if _, err := tx.ExecContext(ctx, `INSERT INTO member_notices (user_id, kind, created_at)
-		SELECT DISTINCT member_id, ?, ? FROM coach_shares WHERE coach_id = ? AND status <> 'ended'
+		SELECT DISTINCT member_id, CAST(? AS TEXT), CAST(? AS BIGINT) FROM coach_shares WHERE coach_id = ? AND status <> 'ended'
 		ON CONFLICT (user_id, kind) DO NOTHING`, spotter.NoticeShareCoachDeleted, now, userID); err != nil {
 		return fmt.Errorf("tell members their coach left: %w", err)
 	}

@@ -22,7 +22,7 @@ func (s *Store) SetFormTipSchedule(ctx context.Context, sch spotter.FormTipSched
 		_, err := tx.ExecContext(ctx, `INSERT INTO form_tip_schedules (guild_id, channel_id, spec, zone, pin, created_by, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (guild_id) DO UPDATE SET
-				last_message_id = CASE WHEN channel_id = excluded.channel_id THEN last_message_id ELSE '' END,
+				last_message_id = CASE WHEN form_tip_schedules.channel_id = excluded.channel_id THEN form_tip_schedules.last_message_id ELSE '' END,
 				channel_id = excluded.channel_id, spec = excluded.spec, zone = excluded.zone, pin = excluded.pin,
 				disabled_reason = '', disabled_at = 0, created_by = excluded.created_by, updated_at = excluded.updated_at`,
 			sch.GuildID, sch.ChannelID, sch.Spec, sch.Zone, sch.Pin, sch.CreatedBy, s.now().Unix())

@@ -25,13 +25,10 @@ func (s *Store) SaveFormTip(ctx context.Context, tip spotter.FormTip) (saved spo
 			return err
 		}
 		tip.SavedAt = time.Unix(s.now().Unix(), 0).UTC()
-		res, err := tx.ExecContext(ctx, "INSERT INTO form_tips (guild_id, channel_id, message_id, author_id, exercise, link, saved_by, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-			tip.GuildID, tip.ChannelID, tip.MessageID, tip.AuthorID, tip.Exercise, tip.Link, tip.SavedBy, tip.SavedAt.Unix())
+		err = tx.QueryRowContext(ctx, "INSERT INTO form_tips (guild_id, channel_id, message_id, author_id, exercise, link, saved_by, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+			tip.GuildID, tip.ChannelID, tip.MessageID, tip.AuthorID, tip.Exercise, tip.Link, tip.SavedBy, tip.SavedAt.Unix()).Scan(&tip.ID)
 		if err != nil {
 			return fmt.Errorf("insert: %w", err)
-		}
-		if tip.ID, err = res.LastInsertId(); err != nil {
-			return fmt.Errorf("read new id: %w", err)
 		}
 		saved, added = tip, true
 		return nil

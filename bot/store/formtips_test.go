@@ -14,11 +14,7 @@ import (
 // openFormTipStore opens a fresh in-memory store whose clock reads *now.
 func openFormTipStore(t *testing.T, now *time.Time) *Store {
 	t.Helper()
-	s, err := Open(context.Background(), ":memory:", WithClock(func() time.Time { return *now }))
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s, _ := openTestStore(t, WithClock(func() time.Time { return *now }))
 	return s
 }
 

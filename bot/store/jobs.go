@@ -76,7 +76,7 @@ func (s *Store) PendingJob(ctx context.Context, key string) (spotter.Job, bool, 
 
 // Jobs returns every job whose key starts with prefix, oldest first.
 func (s *Store) Jobs(ctx context.Context, prefix string) ([]spotter.Job, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+jobColumns+" FROM scheduled_jobs WHERE substr(job_key, 1, length(?1)) = ?1 ORDER BY due_at, id", prefix)
+	rows, err := s.db.QueryContext(ctx, "SELECT "+jobColumns+" FROM scheduled_jobs WHERE substr(job_key, 1, length(CAST(?1 AS TEXT))) = ?1 ORDER BY due_at, id", prefix)
 	if err != nil {
 		return nil, fmt.Errorf("list jobs: %w", err)
 	}
@@ -109,23 +109,18 @@ func (s *Store) ClaimJobs(ctx context.Context, owner string, now time.Time, leas
 		if err != nil {
 			return err
 		}
-		jobs, err = scanJobs(rows)
+		candidates, err := scanJobs(rows)
 		if err != nil {
 			return err
 		}
-		stmt, err := tx.PrepareContext(ctx, `UPDATE scheduled_jobs SET state = 'claimed', claimed_by = ?, claimed_at = ?,
-			lease_until = ?, attempts = attempts + 1 WHERE id = ?`)
-		if err != nil {
-			return err
-		}
-		defer stmt.Close()
-		for i := range jobs {
-			if _, err := stmt.ExecContext(ctx, owner, now.Unix(), now.Add(lease).Unix(), jobs[i].ID); err != nil {
+		for i := range candidates {
+			claimed, err := s.markClaimedTx(ctx, tx, &candidates[i], owner, now, lease)
+			if err != nil {
 				return err
 			}
-			jobs[i].Attempts++
-			jobs[i].Abandoned = jobs[i].State == spotter.JobClaimed
-			jobs[i].State = spotter.JobClaimed
+			if claimed {
+				jobs = append(jobs, candidates[i])
+			}
 		}
 		return nil
 	})
@@ -133,6 +128,26 @@ func (s *Store) ClaimJobs(ctx context.Context, owner string, now time.Time, leas
 		return nil, fmt.Errorf("claim due jobs: %w", err)
 	}
 	return jobs, nil
+}
+
+// markClaimedTx gives j to owner until now+lease, if it is still free to
+// claim: on PostgreSQL another replica's claim may have committed since this
+// transaction chose j, and the update then finds nothing (claimed false).
+func (s *Store) markClaimedTx(ctx context.Context, tx *sql.Tx, j *spotter.Job, owner string, now time.Time, lease time.Duration) (claimed bool, err error) {
+	res, err := tx.ExecContext(ctx, `UPDATE scheduled_jobs SET state = 'claimed', claimed_by = ?, claimed_at = ?,
+		lease_until = ?, attempts = attempts + 1
+		WHERE id = ? AND ((state = 'pending' AND run_at <= ?) OR (state = 'claimed' AND lease_until <= ?))`,
+		owner, now.Unix(), now.Add(lease).Unix(), j.ID, now.Unix(), now.Unix())
+	if err != nil {
+		return false, err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return false, err
+	}
+	j.Attempts++
+	j.Abandoned = j.State == spotter.JobClaimed
+	j.State = spotter.JobClaimed
+	return true, nil
 }
 
 // ExtendLeases moves the lease of every job owner holds to until, so jobs
@@ -256,7 +271,7 @@ func (s *Store) cancelJobsTx(ctx context.Context, tx *sql.Tx, prefix string) (in
 		return 0, errors.New("cancelling jobs needs a key prefix")
 	}
 	res, err := tx.ExecContext(ctx, `UPDATE scheduled_jobs SET state = 'cancelled', finished_at = ?1
-		WHERE state = 'pending' AND substr(job_key, 1, length(?2)) = ?2`, s.now().Unix(), prefix)
+		WHERE state = 'pending' AND substr(job_key, 1, length(CAST(?2 AS TEXT))) = ?2`, s.now().Unix(), prefix)
 	if err != nil {
 		return 0, err
 	}

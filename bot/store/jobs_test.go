@@ -204,11 +204,7 @@ func TestCancelJobsMatchesWholePrefixesAndOnlyPendingJobs(t *testing.T) {
 
 func TestPruneDeletesOnlyOldFinishedJobs(t *testing.T) {
 	now := at
-	s, err := Open(context.Background(), ":memory:", WithClock(func() time.Time { return now }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, _ := openTestStore(t, WithClock(func() time.Time { return now }))
 	ctx := context.Background()
 	old := mustEnqueue(t, s, job("old", at))
 	mustEnqueue(t, s, job("pending", at))

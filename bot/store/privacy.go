@@ -67,7 +67,11 @@ func (s *Store) DeleteMember(ctx context.Context, userID string) error {
 	if err != nil {
 		return err
 	}
-	if err := s.scrub(ctx); err != nil {
+	tables := make([]string, 0, len(memberData))
+	for _, d := range memberData {
+		tables = append(tables, d.table)
+	}
+	if err := s.scrub(ctx, tables...); err != nil {
 		return fmt.Errorf("delete member: rows deleted, but %w", err)
 	}
 	return nil

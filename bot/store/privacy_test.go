@@ -77,7 +77,11 @@ func finishRedFlag(t *testing.T, s *Store, userID string) {
 
 func tables(t *testing.T, s *Store) []string {
 	t.Helper()
-	rows, err := s.db.Query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+	q := "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+	if s.dialect == postgresDialect {
+		q = "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name"
+	}
+	rows, err := s.db.Query(q)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +102,11 @@ func rowsMentioning(t *testing.T, s *Store, id string) []string {
 	t.Helper()
 	var found []string
 	for _, table := range tables(t, s) {
-		cols, err := s.db.Query("SELECT name, type FROM pragma_table_info(?)", table)
+		q := "SELECT name, type FROM pragma_table_info(?)"
+		if s.dialect == postgresDialect {
+			q = "SELECT column_name, upper(data_type) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?"
+		}
+		cols, err := s.db.Query(q, table)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -115,7 +123,7 @@ func rowsMentioning(t *testing.T, s *Store, id string) []string {
 		cols.Close()
 		for _, col := range textCols {
 			var n int
-			q := fmt.Sprintf("SELECT COUNT(*) FROM %q WHERE instr(%q, ?) > 0", table, col)
+			q := fmt.Sprintf("SELECT COUNT(*) FROM %q WHERE %q LIKE '%%' || ? || '%%'", table, col)
 			if err := s.db.QueryRow(q, id).Scan(&n); err != nil {
 				t.Fatal(err)
 			}

@@ -177,7 +177,7 @@ func (s *Store) PurgeExpiredRedFlagRuns(ctx context.Context, now time.Time) (int
 		return 0, fmt.Errorf("purge expired red-flag runs: count: %w", err)
 	}
 	if n > 0 {
-		if err := s.scrub(ctx); err != nil {
+		if err := s.scrub(ctx, "redflag_runs"); err != nil {
 			return n, fmt.Errorf("purge expired red-flag runs: rows deleted, but %w", err)
 		}
 	}

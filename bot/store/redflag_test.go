@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -32,12 +31,7 @@ func (c *testClock) Advance(d time.Duration) {
 func openWithClock(t *testing.T) (*Store, *testClock, string) {
 	t.Helper()
 	clock := &testClock{now: time.Date(2026, 3, 2, 18, 30, 0, 0, time.UTC)}
-	path := filepath.Join(t.TempDir(), "spotter.db")
-	s, err := Open(context.Background(), path, WithClock(clock.Now))
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s, path := openTestStore(t, WithClock(clock.Now))
 	return s, clock, path
 }
 

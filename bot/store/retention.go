@@ -32,7 +32,7 @@ func (s *Store) PurgePainEntriesBefore(ctx context.Context, cutoff time.Time) (i
 		return 0, fmt.Errorf("purge old check-in data: %w", err)
 	}
 	if n > 0 {
-		if err := s.scrub(ctx); err != nil {
+		if err := s.scrub(ctx, "pain_entries", "checkin_prompts"); err != nil {
 			return n, fmt.Errorf("purge old check-in data: rows deleted, but %w", err)
 		}
 	}
@@ -127,7 +127,11 @@ func (s *Store) PurgeDepartedGuilds(ctx context.Context, cutoff time.Time) ([]st
 		return nil, fmt.Errorf("purge departed servers: %w", err)
 	}
 	if len(purged) > 0 {
-		if err := s.scrub(ctx); err != nil {
+		tables := make([]string, 0, len(guildData))
+		for _, d := range guildData {
+			tables = append(tables, d.table)
+		}
+		if err := s.scrub(ctx, tables...); err != nil {
 			return purged, fmt.Errorf("purge departed servers: rows deleted, but %w", err)
 		}
 	}

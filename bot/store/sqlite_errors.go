@@ -15,10 +15,9 @@ func isDamagedFile(err error) bool {
 	return errors.As(err, &se) && (se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB)
 }
 
-// IsStorageFailure reports whether err is the database failing (locked,
-// full, read-only, unreadable) rather than a bug or a bad request: the
-// member can be told nothing was recorded and to try again.
-func IsStorageFailure(err error) bool {
+// isSQLiteFailure reports whether err is SQLite failing (locked, full,
+// read-only, unreadable).
+func isSQLiteFailure(err error) bool {
 	var se sqlite3.Error
 	if !errors.As(err, &se) {
 		return false

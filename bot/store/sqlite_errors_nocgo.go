@@ -9,6 +9,6 @@ package store
 
 func isDamagedFile(error) bool { return false }
 
-// IsStorageFailure reports whether err is the database failing; without
-// cgo no database opens, so never.
-func IsStorageFailure(error) bool { return false }
+// isSQLiteFailure reports whether err is SQLite failing; without cgo no
+// SQLite database opens, so never.
+func isSQLiteFailure(error) bool { return false }

@@ -23,8 +23,9 @@ var migrationFiles embed.FS
 
 // Store is an open Spotter database.
 type Store struct {
-	db  *sql.DB
-	now func() time.Time
+	db      *sql.DB
+	now     func() time.Time
+	dialect dialect
 }
 
 // Option changes how Open sets up the store.
@@ -182,6 +183,15 @@ type querier interface {
 // the write lock inTx takes at BEGIN (the DSN makes every BEGIN
 // IMMEDIATE), so reads never queue behind writers.
 func (s *Store) readTx(ctx context.Context, fn func(querier) error) (err error) {
+	if s.dialect == postgresDialect {
+		// One snapshot for every query; PostgreSQL reads never wait for writers.
+		tx, err := s.db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+		if err != nil {
+			return fmt.Errorf("begin read transaction: %w", err)
+		}
+		defer func() { err = errors.Join(err, rollback(tx)) }()
+		return fn(tx)
+	}
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("read transaction: %w", err)
@@ -205,6 +215,19 @@ func (s *Store) readTx(ctx context.Context, fn func(querier) error) (err error) 
 // or a full disk still answers Ping. It waits for the write lock for at
 // most writeCheckWait, not the full busy timeout, so /healthz answers fast.
 func (s *Store) PingWrite(ctx context.Context) (err error) {
+	if s.dialect == postgresDialect {
+		err := s.inTx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, fmt.Sprintf("SET LOCAL lock_timeout = %d", writeCheckWait.Milliseconds())); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, "INSERT INTO health_probe (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at", s.now().Unix())
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("database write check: %w", err)
+		}
+		return nil
+	}
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("database write check: %w", err)
@@ -231,12 +254,16 @@ const (
 	scrubPause    = 25 * time.Millisecond
 )
 
-// scrub copies the write-ahead log into the database file and truncates
-// it, after a deletion: with secure_delete the copied pages carry zeros
+// scrub runs after a deletion of member or health data from tables. On
+// PostgreSQL it vacuums those tables (see vacuum). On SQLite it copies the
+// write-ahead log into the database file and truncates it: with secure_delete the copied pages carry zeros
 // where the deleted rows were, and the truncated log keeps no older copy
 // of them. A reader in the middle of a query holds the log, so scrub
 // retries for a short while.
-func (s *Store) scrub(ctx context.Context) error {
+func (s *Store) scrub(ctx context.Context, tables ...string) error {
+	if s.dialect == postgresDialect {
+		return s.vacuum(ctx, tables)
+	}
 	for attempt := 0; ; attempt++ {
 		var busy, logFrames, checkpointed int
 		err := s.db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logFrames, &checkpointed)

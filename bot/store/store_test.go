@@ -14,13 +14,7 @@ import (
 
 func openTemp(t *testing.T) (*Store, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "spotter.db")
-	s, err := Open(context.Background(), path)
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s, path
+	return openTestStore(t)
 }
 
 func TestOpenSetsWALForeignKeysAndBusyTimeout(t *testing.T) {

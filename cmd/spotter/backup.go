@@ -33,9 +33,12 @@ func runBackup(ctx context.Context, args []string, env environment) error {
 	if err := requireCgo(); err != nil {
 		return err
 	}
-	cfg, err := loadDatabaseConfig(*configPath)
+	cfg, err := loadDatabaseConfig(*configPath, env.getenv)
 	if err != nil {
 		return err
+	}
+	if cfg.Database.Driver == DriverPostgres {
+		return configErrorf("spotter backup copies the SQLite file; with database.driver = \"postgres\" back up with PostgreSQL's own tools (pg_dump, or your host's backups)")
 	}
 	src, err := requireDatabase(*configPath, cfg)
 	if err != nil {

@@ -70,8 +70,22 @@ type DiscordConfig struct {
 
 // DatabaseConfig says where the SQLite file lives.
 type DatabaseConfig struct {
+	// Driver is "sqlite" (the default: one file, one process) or
+	// "postgres" (for a large public instance or several replicas).
+	Driver string `toml:"driver"`
+	// Path is the SQLite file, for driver "sqlite".
 	Path string `toml:"path"`
+	// URL is the PostgreSQL connection string, for driver "postgres"; the
+	// DATABASE_URL environment variable, when set, replaces it, so the
+	// password need not be written in the file.
+	URL string `toml:"url"`
 }
+
+// Database drivers.
+const (
+	DriverSQLite   = "sqlite"
+	DriverPostgres = "postgres"
+)
 
 // HTTPConfig configures the optional health and metrics listener.
 type HTTPConfig struct {
@@ -105,7 +119,7 @@ func DefaultConfig() Config {
 	return Config{
 		Discord:  DiscordConfig{APIURL: DefaultAPIURL, DevGuildIDs: []string{}, Mode: bot.ModeGateway, ShardIDs: []int{}},
 		HTTP:     HTTPConfig{InteractionsPath: "/interactions"},
-		Database: DatabaseConfig{Path: "spotter.db"},
+		Database: DatabaseConfig{Driver: DriverSQLite, Path: "spotter.db"},
 		Log:      LogConfig{Level: "info", Format: "text"},
 		Checkins: CheckinsConfig{GlobalRateLimit: 50, LateGrace: 3 * time.Hour},
 		Privacy:  PrivacyConfig{CheckinEntryDays: 180, GuildGraceHours: 72},
@@ -128,6 +142,7 @@ func LoadConfig(path string, getenv func(string) string) (Config, error) {
 	if err != nil {
 		return cfg, err
 	}
+	cfg.Database.applyEnv(getenv)
 	if token := getenv("DISCORD_TOKEN"); token != "" {
 		cfg.Discord.Token = token
 	}
@@ -159,15 +174,42 @@ func readConfigFile(path string) (Config, error) {
 
 // loadDatabaseConfig reads the configuration for offline tools that only
 // open the database, so they need no bot token.
-func loadDatabaseConfig(path string) (Config, error) {
+func loadDatabaseConfig(path string, getenv func(string) string) (Config, error) {
 	cfg, err := readConfigFile(path)
 	if err != nil {
 		return cfg, err
 	}
-	if strings.TrimSpace(cfg.Database.Path) == "" {
-		return cfg, configErrorf("%s: database.path is empty: give a file path such as \"spotter.db\"", path)
+	cfg.Database.applyEnv(getenv)
+	if problems := cfg.Database.problems(); len(problems) > 0 {
+		return cfg, configErrorf("%s: %s", path, strings.Join(problems, "; "))
 	}
 	return cfg, nil
+}
+
+// applyEnv takes the PostgreSQL URL from DATABASE_URL when it is set.
+func (d *DatabaseConfig) applyEnv(getenv func(string) string) {
+	if u := strings.TrimSpace(getenv("DATABASE_URL")); u != "" {
+		d.URL = u
+	}
+}
+
+// problems lists what is wrong with the [database] section, each naming
+// the key and the fix.
+func (d DatabaseConfig) problems() []string {
+	switch d.Driver {
+	case DriverSQLite:
+		if strings.TrimSpace(d.Path) == "" {
+			return []string{"database.path is empty: give a file path such as \"spotter.db\""}
+		}
+	case DriverPostgres:
+		u, err := url.Parse(d.URL)
+		if strings.TrimSpace(d.URL) == "" || err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+			return []string{"database.url must be a PostgreSQL URL such as \"postgres://spotter@db.example:5432/spotter\" for database.driver = \"postgres\" (or set DATABASE_URL)"}
+		}
+	default:
+		return []string{fmt.Sprintf("database.driver %q is not known: use \"sqlite\" (the default) or \"postgres\"", d.Driver)}
+	}
+	return nil
 }
 
 func parseConfig(text string, cfg *Config) error {
@@ -307,8 +349,8 @@ func (c Config) Validate() error {
 			add("discord.dev_guild_ids has %q, which is not a server id: enable Developer Mode in Discord, right-click the server, Copy Server ID", id)
 		}
 	}
-	if strings.TrimSpace(c.Database.Path) == "" {
-		add("database.path is empty: give a file path such as \"spotter.db\"")
+	for _, p := range c.Database.problems() {
+		add("%s", p)
 	}
 	if c.HTTP.Listen != "" {
 		if _, _, err := net.SplitHostPort(c.HTTP.Listen); err != nil {

@@ -158,3 +158,49 @@ func TestConfigMistakesSuggestTheFix(t *testing.T) {
 		t.Errorf("the misspelled section should be named once (with its fix): %v", err)
 	}
 }
+
+func TestDatabaseDriverConfig(t *testing.T) {
+	tests := []struct {
+		name, section string
+		env           map[string]string
+		want          string // "" when valid
+		wantURL       string
+	}{
+		{"sqlite by default", "[database]\npath = \"x.db\"\n", nil, "", ""},
+		{"postgres with a url", "[database]\ndriver = \"postgres\"\nurl = \"postgres://spotter@db:5432/spotter\"\n", nil, "", "postgres://spotter@db:5432/spotter"},
+		{"DATABASE_URL replaces url", "[database]\ndriver = \"postgres\"\nurl = \"postgres://spotter@db:5432/spotter\"\n",
+			map[string]string{"DATABASE_URL": "postgres://spotter:secret@db:5432/spotter"}, "", "postgres://spotter:secret@db:5432/spotter"},
+		{"postgres without a url", "[database]\ndriver = \"postgres\"\n", nil, "database.url must be a PostgreSQL URL", ""},
+		{"postgres with a file path as url", "[database]\ndriver = \"postgres\"\nurl = \"spotter.db\"\n", nil, "database.url must be a PostgreSQL URL", ""},
+		{"unknown driver", "[database]\ndriver = \"mysql\"\n", nil, "database.driver \"mysql\" is not known", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "config.toml")
+			if err := os.WriteFile(path, []byte("[discord]\ntoken = \"abc.def.ghi\"\n"+tt.section), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			getenv := func(k string) string { return tt.env[k] }
+			cfg, err := LoadConfig(path, getenv)
+			if tt.want != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.want) {
+					t.Fatalf("LoadConfig error = %v, want one containing %q", err, tt.want)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cfg.Database.URL != tt.wantURL {
+				t.Errorf("url = %q, want %q", cfg.Database.URL, tt.wantURL)
+			}
+		})
+	}
+}
+
+func TestDatabaseTargetNeverShowsThePassword(t *testing.T) {
+	got := databaseTarget{driver: DriverPostgres, location: "postgres://spotter:s3cret@db:5432/spotter"}.String()
+	if strings.Contains(got, "s3cret") || !strings.Contains(got, "db:5432") {
+		t.Errorf("target = %q", got)
+	}
+}

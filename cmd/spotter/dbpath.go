@@ -1,11 +1,62 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
+
+	"github.com/spotter-bot/spotter/bot/store"
 )
+
+// databaseTarget is the database a command opens: a SQLite file or a
+// PostgreSQL URL.
+type databaseTarget struct {
+	driver   string
+	location string // the file's absolute path, or the connection URL
+}
+
+// String names the target for logs and messages, without a password.
+func (t databaseTarget) String() string {
+	if t.driver != DriverPostgres {
+		return t.location
+	}
+	u, err := url.Parse(t.location)
+	if err != nil {
+		return "(a PostgreSQL URL)"
+	}
+	return u.Redacted()
+}
+
+// openStore opens the target with its adapter.
+func openStore(ctx context.Context, t databaseTarget) (*store.Store, error) {
+	if t.driver == DriverPostgres {
+		return store.OpenPostgres(ctx, t.location)
+	}
+	return store.Open(ctx, t.location)
+}
+
+// botDatabase is the database the bot uses: the PostgreSQL URL, or the
+// SQLite file by botDatabasePath.
+func botDatabase(configPath string, cfg Config) (databaseTarget, error) {
+	if cfg.Database.Driver == DriverPostgres {
+		return databaseTarget{driver: DriverPostgres, location: cfg.Database.URL}, nil
+	}
+	path, err := botDatabasePath(configPath, cfg)
+	return databaseTarget{driver: DriverSQLite, location: path}, err
+}
+
+// existingDatabase is the database an admin tool works on; a SQLite file
+// must already exist (requireDatabase).
+func existingDatabase(configPath string, cfg Config) (databaseTarget, error) {
+	if cfg.Database.Driver == DriverPostgres {
+		return databaseTarget{driver: DriverPostgres, location: cfg.Database.URL}, nil
+	}
+	path, err := requireDatabase(configPath, cfg)
+	return databaseTarget{driver: DriverSQLite, location: path}, err
+}
 
 // databasePath is where database.path points. The one rule, for the bot and
 // every tool alike: an absolute path is used as written; a relative one is

@@ -112,7 +112,9 @@ func runPlayground(ctx context.Context, args []string, env environment) error {
 		})
 	}
 	botErr := make(chan error, 1)
-	go func() { botErr <- serveBot(ctx, cfg, dbPath, logger, botHooks{now: pg.Now, ready: ready}) }()
+	go func() {
+		botErr <- serveBot(ctx, cfg, databaseTarget{driver: DriverSQLite, location: dbPath}, logger, botHooks{now: pg.Now, ready: ready})
+	}()
 	select {
 	case err = <-botErr:
 	case err = <-serveErr:

@@ -51,20 +51,21 @@ func runPrivacy(ctx context.Context, args []string, env environment) error {
 	if err := requireCgo(); err != nil {
 		return err
 	}
-	cfg, err := loadDatabaseConfig(configPath)
+	cfg, err := loadDatabaseConfig(configPath, env.getenv)
 	if err != nil {
 		return err
 	}
-	dbPath, err := requireDatabase(configPath, cfg)
+	target, err := existingDatabase(configPath, cfg)
 	if err != nil {
 		return err
 	}
+	dbPath := target.String()
 	if action == "delete" && !yes {
 		if err := confirm(env, fmt.Sprintf("Delete everything Spotter keeps about user %s in %s? This cannot be undone (backups still hold it). Type yes to delete: ", userID, dbPath)); err != nil {
 			return err
 		}
 	}
-	db, err := store.Open(ctx, dbPath)
+	db, err := openStore(ctx, target)
 	if err != nil {
 		return err
 	}

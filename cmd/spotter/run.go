@@ -227,11 +227,11 @@ func runBot(ctx context.Context, args []string, env environment) error {
 	for _, w := range configWarnings(cfg) {
 		logger.Warn(w)
 	}
-	dbPath, err := botDatabasePath(*configPath, cfg)
+	target, err := botDatabase(*configPath, cfg)
 	if err != nil {
 		return err
 	}
-	return serveBot(ctx, cfg, dbPath, logger, botHooks{})
+	return serveBot(ctx, cfg, target, logger, botHooks{})
 }
 
 // botHooks is what `spotter playground` changes in the run path; the zero
@@ -247,7 +247,7 @@ type botHooks struct {
 // serveBot runs the bot with cfg until ctx ends or SIGINT/SIGTERM: the one
 // wiring of the database, scheduler, commands and Discord session that both
 // `spotter run` and `spotter playground` use.
-func serveBot(ctx context.Context, cfg Config, dbPath string, logger *slog.Logger, hooks botHooks) error {
+func serveBot(ctx context.Context, cfg Config, target databaseTarget, logger *slog.Logger, hooks botHooks) error {
 	now := hooks.now
 	if now == nil {
 		now = time.Now
@@ -255,8 +255,12 @@ func serveBot(ctx context.Context, cfg Config, dbPath string, logger *slog.Logge
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	logger.Info("opening the database", "path", dbPath)
-	db, err := store.Open(ctx, dbPath)
+	if target.driver == DriverPostgres {
+		logger.Info("opening the database", "driver", DriverPostgres, "url", target.String())
+	} else {
+		logger.Info("opening the database", "path", target.location)
+	}
+	db, err := openStore(ctx, target)
 	if errors.Is(err, store.ErrUnusablePath) || errors.Is(err, store.ErrCorrupt) {
 		// Restarting cannot fix these: exit 2 so systemd does not loop.
 		return &configError{msg: err.Error()}
