@@ -9,6 +9,7 @@ import (
 )
 
 func TestAddNonceMakesDiscordDeduplicate(t *testing.T) {
+	t.Parallel()
 	req, err := http.NewRequest(http.MethodPost, "https://discord.com/api/v9/channels/1/messages", strings.NewReader(`{"content":"How is your back?","tts":false}`))
 	if err != nil {
 		t.Fatal(err)
@@ -35,6 +36,7 @@ func TestAddNonceMakesDiscordDeduplicate(t *testing.T) {
 }
 
 func TestAddNonceRefusesBodiesItCannotExtend(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, contentType, body string
 	}{
@@ -56,6 +58,7 @@ func TestAddNonceRefusesBodiesItCannotExtend(t *testing.T) {
 }
 
 func TestJobNonceFitsDiscordAndIsStablePerJob(t *testing.T) {
+	t.Parallel()
 	a, b := Job{ID: 1<<62 + 12345}, Job{ID: 1<<62 + 12346}
 	if len(a.Nonce()) > 25 {
 		t.Errorf("nonce %q is longer than Discord's 25 characters", a.Nonce())

@@ -28,6 +28,7 @@ func local(t *testing.T, zone string, offsetHours float64, y int, mo time.Month,
 }
 
 func TestNextAcrossDaylightSavingChanges(t *testing.T) {
+	t.Parallel()
 	const ny, london, sydney = "America/New_York", "Europe/London", "Australia/Sydney"
 	tests := []struct {
 		name  string
@@ -87,6 +88,7 @@ func TestNextAcrossDaylightSavingChanges(t *testing.T) {
 // local date gets exactly one, on that date, at the requested time or (in a
 // spring-forward gap) later that night.
 func TestDailyFiresOncePerLocalDay(t *testing.T) {
+	t.Parallel()
 	for _, zone := range []string{"America/New_York", "Europe/London", "Australia/Sydney", "Australia/Lord_Howe"} {
 		t.Run(zone, func(t *testing.T) {
 			loc := mustZone(t, zone)
@@ -124,6 +126,7 @@ func TestDailyFiresOncePerLocalDay(t *testing.T) {
 }
 
 func TestParseRejectsWhatItCannotHonour(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, spec, zone, want string
 	}{
@@ -149,6 +152,7 @@ func TestParseRejectsWhatItCannotHonour(t *testing.T) {
 }
 
 func TestNextEndsWhenTheSpecNeverMatches(t *testing.T) {
+	t.Parallel()
 	r, err := Parse("0 9 31 2 *", "UTC")
 	if err != nil {
 		t.Fatal(err)

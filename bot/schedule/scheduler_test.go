@@ -19,12 +19,15 @@ import (
 )
 
 func TestDailySeriesFiresAtLocalTimeAcrossSpringForward(t *testing.T) {
+	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		ny := mustZone(t, "America/New_York")
 		jumpTo(time.Date(2026, 3, 3, 12, 0, 0, 0, ny))
 		st := openStore(t)
 		fake := newFakeDiscord()
-		start(t, st, fake, Options{Heartbeat: "@every 30s", Lease: 2 * time.Minute})
+		// The longest beat a 2-minute lease allows; it is the test's cost
+		// (twelve days of beats), and from noon every 09:00 is a beat.
+		start(t, st, fake, Options{Heartbeat: "@every 40s", Lease: 2 * time.Minute})
 		rec, err := DailyAt(9, 0, "America/New_York")
 		if err != nil {
 			t.Fatal(err)
@@ -58,6 +61,7 @@ func TestDailySeriesFiresAtLocalTimeAcrossSpringForward(t *testing.T) {
 }
 
 func TestDowntimeCatchUpSendsRecentOnceAndSkipsStale(t *testing.T) {
+	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		jumpTo(time.Date(2026, 5, 4, 12, 0, 0, 0, time.UTC))
 		st := openStore(t)
@@ -109,6 +113,7 @@ func TestDowntimeCatchUpSendsRecentOnceAndSkipsStale(t *testing.T) {
 }
 
 func TestTransientFailuresRetryWithBackoffAndDefiniteOnesDoNot(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name      string
 		failures  []error
@@ -164,6 +169,7 @@ func TestTransientFailuresRetryWithBackoffAndDefiniteOnesDoNot(t *testing.T) {
 }
 
 func TestDefiniteFailureKeepsTheSeriesGoing(t *testing.T) {
+	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		jumpTo(time.Date(2026, 5, 4, 8, 0, 0, 0, time.UTC))
 		st := openStore(t)
@@ -184,6 +190,7 @@ func TestDefiniteFailureKeepsTheSeriesGoing(t *testing.T) {
 }
 
 func TestEndSeriesStopsTheSeries(t *testing.T) {
+	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		jumpTo(time.Date(2026, 5, 4, 8, 0, 0, 0, time.UTC))
 		st := openStore(t)
@@ -224,6 +231,7 @@ func TestEndSeriesStopsTheSeries(t *testing.T) {
 }
 
 func TestAJobOfADeadProcessIsReclaimedAndNotSentTwice(t *testing.T) {
+	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		jumpTo(time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC))
 		st := openStore(t)
@@ -278,6 +286,7 @@ func TestAJobOfADeadProcessIsReclaimedAndNotSentTwice(t *testing.T) {
 }
 
 func TestAJobInProgressKeepsItsLease(t *testing.T) {
+	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		jumpTo(time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC))
 		st := openStore(t)
@@ -319,6 +328,7 @@ func TestAJobInProgressKeepsItsLease(t *testing.T) {
 }
 
 func TestPacedSendsStayUnderTheGlobalLimit(t *testing.T) {
+	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		jumpTo(time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC))
 		st := openStore(t)
@@ -348,6 +358,7 @@ func TestPacedSendsStayUnderTheGlobalLimit(t *testing.T) {
 }
 
 func TestOtherRESTCallsOfJobsArePacedToo(t *testing.T) {
+	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		jumpTo(time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC))
 		st := openStore(t)
@@ -378,6 +389,7 @@ func TestOtherRESTCallsOfJobsArePacedToo(t *testing.T) {
 }
 
 func TestSlowDMChannelOpensDoNotHoldUpOtherSends(t *testing.T) {
+	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		jumpTo(time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC))
 		st := openStore(t)
@@ -415,6 +427,7 @@ func TestSlowDMChannelOpensDoNotHoldUpOtherSends(t *testing.T) {
 }
 
 func TestConcurrencyIsBoundedAndEveryJobRunsOnce(t *testing.T) {
+	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		jumpTo(time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC))
 		st := openStore(t)
@@ -461,6 +474,7 @@ func TestConcurrencyIsBoundedAndEveryJobRunsOnce(t *testing.T) {
 }
 
 func TestDMChannelsAreOpenedOnceAndRememberedAcrossRestarts(t *testing.T) {
+	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		jumpTo(time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC))
 		path := t.TempDir() + "/spotter.db"
@@ -504,6 +518,7 @@ func TestDMChannelsAreOpenedOnceAndRememberedAcrossRestarts(t *testing.T) {
 }
 
 func TestOpenedDMChannelSavesTheNextOpen(t *testing.T) {
+	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		jumpTo(time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC))
 		st := openStore(t)
@@ -522,6 +537,7 @@ func TestOpenedDMChannelSavesTheNextOpen(t *testing.T) {
 }
 
 func TestStopInterruptsLongJobsAndReleasesThem(t *testing.T) {
+	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		jumpTo(time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC))
 		st := openStore(t)
@@ -551,6 +567,7 @@ func TestStopInterruptsLongJobsAndReleasesThem(t *testing.T) {
 }
 
 func TestNewRejectsUnsafeOptions(t *testing.T) {
+	t.Parallel()
 	st, err := store.Open(context.Background(), ":memory:")
 	if err != nil {
 		t.Fatal(err)
@@ -577,6 +594,7 @@ func TestNewRejectsUnsafeOptions(t *testing.T) {
 }
 
 func TestOneBusyMemberDoesNotHoldUpOthers(t *testing.T) {
+	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		jumpTo(time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC))
 		st := openStore(t)
@@ -613,6 +631,7 @@ func TestOneBusyMemberDoesNotHoldUpOthers(t *testing.T) {
 }
 
 func TestAJobOfADeadProcessIsNotResentPastTheNonceMemory(t *testing.T) {
+	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		jumpTo(time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC))
 		st := openStore(t)
@@ -648,6 +667,7 @@ func TestAJobOfADeadProcessIsNotResentPastTheNonceMemory(t *testing.T) {
 }
 
 func TestWakeClaimsDueJobsBeforeTheNextHeartbeat(t *testing.T) {
+	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		jumpTo(time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC))
 		st := openStore(t)
