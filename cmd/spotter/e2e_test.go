@@ -148,6 +148,7 @@ func healthStatus(t *testing.T, url string) int {
 }
 
 func TestBotConnectsRegistersAndAnswersHelp(t *testing.T) {
+	t.Parallel()
 	rb := startBot(t)
 	cmds := rb.srv.Commands("")
 	names := map[string]bool{}
@@ -178,6 +179,7 @@ func TestBotConnectsRegistersAndAnswersHelp(t *testing.T) {
 }
 
 func TestBotSurvivesADroppedGatewayConnection(t *testing.T) {
+	t.Parallel()
 	rb := startBot(t)
 	rb.srv.DropConnection()
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
@@ -195,6 +197,7 @@ func TestBotSurvivesADroppedGatewayConnection(t *testing.T) {
 }
 
 func TestBotRegistersInDevGuildsOnly(t *testing.T) {
+	t.Parallel()
 	rb := startBotWith(t, fmt.Sprintf("dev_guild_ids = [%q]\n", discordtest.DefaultGuildID))
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -209,11 +212,15 @@ func TestBotRegistersInDevGuildsOnly(t *testing.T) {
 }
 
 func TestBotRetriesACallbackThatHitADiscordServerError(t *testing.T) {
+	t.Parallel()
 	rb := startBot(t)
 	rb.srv.FailNext("POST", "/interactions/", http.StatusInternalServerError, 0, 1)
 	askHelp(t, rb.srv)
 }
 
+// TestBotShutsDownCleanlyOnSIGTERM signals the whole test process, so it
+// must not call t.Parallel: sequential tests finish before parallel ones
+// start, and no other bot is running when it sends the signal.
 func TestBotShutsDownCleanlyOnSIGTERM(t *testing.T) {
 	rb := startBot(t)
 	askHelp(t, rb.srv)

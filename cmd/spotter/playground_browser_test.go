@@ -168,6 +168,7 @@ func slash(t *testing.T, ctx context.Context, command string, options map[string
 }
 
 func TestPlaygroundInABrowser(t *testing.T) {
+	t.Parallel()
 	ctx := browser(t)
 	rp := startPlayground(t)
 	shots := os.Getenv("SPOTTER_SCREENSHOTS")

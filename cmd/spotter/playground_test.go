@@ -93,6 +93,7 @@ func (rp *runningPlayground) call(t testing.TB, method, path string, body any) (
 var pgMember = playground.People[0]
 
 func TestPlaygroundServesThePageAndAnswersASlashCommand(t *testing.T) {
+	t.Parallel()
 	rp := startPlayground(t)
 	if strings.Count(rp.stdout.String(), "\n") != 1 {
 		t.Errorf("stdout should be the URL line only, got %q", rp.stdout)
