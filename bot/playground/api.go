@@ -314,17 +314,27 @@ func (p *Playground) answer(ctx context.Context, w http.ResponseWriter, me Perso
 
 // act reads an action, runs f with the stand-in's helpers and answers with
 // the bot's response; a helper's mistake is a 400 the page shows.
-func (p *Playground) act(w http.ResponseWriter, r *http.Request, f func(me Person, a action) (*discordtest.Interaction, error)) {
-	var a action
+// readAction decodes a request's action and the person doing it; on a bad
+// request it has already answered and ok is false.
+func readAction(w http.ResponseWriter, r *http.Request) (a action, me Person, ok bool) {
 	if err := decode(r, &a); err != nil {
 		writeError(w, err)
-		return
+		return a, me, false
 	}
 	me, err := who(a.User)
 	if err != nil {
 		writeError(w, err)
+		return a, me, false
+	}
+	return a, me, true
+}
+
+func (p *Playground) act(w http.ResponseWriter, r *http.Request, f func(me Person, a action) (*discordtest.Interaction, error)) {
+	a, me, ok := readAction(w, r)
+	if !ok {
 		return
 	}
+	var err error
 	var in *discordtest.Interaction
 	if err := discordtest.Try(func() { in, err = f(me, a) }); err != nil {
 		writeError(w, err)
@@ -396,14 +406,8 @@ func (p *Playground) handleModal(w http.ResponseWriter, r *http.Request) {
 }
 
 func (p *Playground) handleModalDismiss(w http.ResponseWriter, r *http.Request) {
-	var a action
-	if err := decode(r, &a); err != nil {
-		writeError(w, err)
-		return
-	}
-	me, err := who(a.User)
-	if err != nil {
-		writeError(w, err)
+	a, me, ok := readAction(w, r)
+	if !ok {
 		return
 	}
 	p.host.DismissModal(me.ID, a.CustomID)
@@ -413,21 +417,15 @@ func (p *Playground) handleModalDismiss(w http.ResponseWriter, r *http.Request) 
 // handleSay posts what a person typed that is not a command; the bot does
 // not read messages, but a channel should look lived in.
 func (p *Playground) handleSay(w http.ResponseWriter, r *http.Request) {
-	var a action
-	if err := decode(r, &a); err != nil {
-		writeError(w, err)
-		return
-	}
-	me, err := who(a.User)
-	if err != nil {
-		writeError(w, err)
+	a, me, ok := readAction(w, r)
+	if !ok {
 		return
 	}
 	if strings.TrimSpace(a.Content) == "" {
 		writeError(w, badRequest("say something"))
 		return
 	}
-	err = discordtest.Try(func() { p.host.AddMessage(a.Channel, discordtest.Message{AuthorID: me.ID, Content: a.Content}) })
+	err := discordtest.Try(func() { p.host.AddMessage(a.Channel, discordtest.Message{AuthorID: me.ID, Content: a.Content}) })
 	if err != nil {
 		writeError(w, err)
 		return
