@@ -110,6 +110,16 @@ must not exist: a backup never overwrites anything. The copy holds health
 data: it is created readable by its owner only.`,
 			run: runBackup,
 		},
+		"db": {
+			usage:   "spotter db migrate-to-postgres -from FILE -to URL",
+			summary: "copy a SQLite database into PostgreSQL",
+			help: `Copies every row of the SQLite database FILE into the PostgreSQL database at
+URL (default DATABASE_URL), creating its tables first, in one transaction,
+then compares the row counts of every table. Rows already there are kept,
+so it is safe to run again; a target holding rows the source lacks is
+refused. Stop the bot first, so no row is written meanwhile.`,
+			run: runDB,
+		},
 	}
 }
 
