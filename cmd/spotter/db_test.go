@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/spotter-bot/spotter/bot/discordtest"
 	"github.com/spotter-bot/spotter/bot/store"
 )
 
@@ -112,5 +114,26 @@ func TestMigrateToPostgresRefusesBadUse(t *testing.T) {
 				t.Errorf("err = %v, output %q; want %q", err, out.String(), tt.want)
 			}
 		})
+	}
+}
+
+// The real program runs on PostgreSQL when the config says so, and
+// answers a command (issue 13).
+func TestBotRunsOnPostgres(t *testing.T) {
+	target := freshPostgres(t)
+	srv := discordtest.Start(t, discordtest.Options{})
+	dir := t.TempDir()
+	listen := freeAddr(t)
+	configPath := filepath.Join(dir, "config.toml")
+	config := fmt.Sprintf("[discord]\napi_url = %q\n[database]\ndriver = \"postgres\"\nurl = %q\n[http]\nlisten = %q\n[log]\nlevel = \"debug\"\n",
+		srv.APIURL(), target, listen)
+	if err := os.WriteFile(configPath, []byte(config), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	rb := &runningBot{srv: srv, healthURL: "http://" + listen + "/healthz", configPath: configPath, logs: &syncBuffer{}}
+	rb.start(t)
+	askHelp(t, srv)
+	if logs := rb.logs.String(); !strings.Contains(logs, `driver=postgres`) || strings.Contains(logs, "spotter.db") {
+		t.Errorf("start-up logs do not show the PostgreSQL database:\n%s", logs)
 	}
 }
