@@ -26,8 +26,7 @@ func TestCoachMemberEventsEndSharesAtOnce(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			h := newCoachHarness(t, newTestClock(checkinStart))
 			startSharing(t, h)
-			h.shareWith(t, member, coach)
-			sh, _, _ := h.store.LiveShare(h.ctx, member.UserID, coach.UserID)
+			sh := shareAndWait(t, h)
 			c := &coaching{store: h.store}
 			if err := c.memberChanged(h.ctx, tt.event); err != nil {
 				t.Fatal(err)
@@ -51,8 +50,7 @@ func TestCoachRoleChangeThatKeepsACoachRoleEndsNothing(t *testing.T) {
 	t.Parallel()
 	h := newCoachHarness(t, newTestClock(checkinStart))
 	startSharing(t, h)
-	h.shareWith(t, member, coach)
-	sh, _, _ := h.store.LiveShare(h.ctx, member.UserID, coach.UserID)
+	sh := shareAndWait(t, h)
 	c := &coaching{store: h.store}
 	ev := bot.MemberEvent{GuildID: discordtest.DefaultGuildID, UserID: coach.UserID, Roles: []string{discordtest.DefaultModRoleID, coachRoleID}}
 	if err := c.memberChanged(h.ctx, ev); err != nil {
@@ -61,4 +59,19 @@ func TestCoachRoleChangeThatKeepsACoachRoleEndsNothing(t *testing.T) {
 	if got, _, _ := h.store.Share(h.ctx, sh.ID); got.Status != spotter.ShareActive {
 		t.Errorf("share = %s, want still active", got.Status)
 	}
+}
+
+// shareAndWait shares member's check-ins with coach and waits until the
+// share is recorded: under load the confirmation may be deferred and the
+// share written just after the reply.
+func shareAndWait(t *testing.T, h *checkinHarness) spotter.CoachShare {
+	t.Helper()
+	h.shareWith(t, member, coach)
+	var sh spotter.CoachShare
+	h.waitFor(t, "the share to start", func() bool {
+		var ok bool
+		sh, ok, _ = h.store.LiveShare(h.ctx, member.UserID, coach.UserID)
+		return ok
+	})
+	return sh
 }

@@ -133,8 +133,7 @@ func TestCoachWeeklyUpdateArrivesOnceAcrossARestart(t *testing.T) {
 	clock := newTestClock(checkinStart)
 	h := newCoachHarness(t, clock)
 	startSharing(t, h)
-	h.shareWith(t, member, coach)
-	sh, _, _ := h.store.LiveShare(h.ctx, member.UserID, coach.UserID)
+	sh := shareAndWait(t, h)
 	// Monday 09:00 in London is 08:00 UTC in June: later today.
 	if want := time.Date(2026, 6, 1, 8, 0, 0, 0, time.UTC); !sh.NextDue.Equal(want) {
 		t.Fatalf("next update %v, want %v", sh.NextDue, want)
@@ -168,8 +167,7 @@ func TestCoachUnshareStopsTheNextUpdate(t *testing.T) {
 	clock := newTestClock(checkinStart)
 	h := newCoachHarness(t, clock)
 	startSharing(t, h)
-	h.shareWith(t, member, coach)
-	sh, _, _ := h.store.LiveShare(h.ctx, member.UserID, coach.UserID)
+	sh := shareAndWait(t, h)
 
 	list := h.command(t, member, "sharing")
 	if text := privately(t, list); !strings.Contains(text, "<@"+coach.UserID+">") || !strings.Contains(text, "weekly") {
@@ -251,8 +249,7 @@ func TestCoachLosingTheRoleEndsTheShareAndTellsTheMember(t *testing.T) {
 	clock := newTestClock(checkinStart)
 	h := newCoachHarness(t, clock)
 	startSharing(t, h)
-	h.shareWith(t, member, coach)
-	sh, _, _ := h.store.LiveShare(h.ctx, member.UserID, coach.UserID)
+	sh := shareAndWait(t, h)
 
 	h.srv.SetMemberRoles(discordtest.DefaultGuildID, coach.UserID)
 	clock.Set(sh.NextDue)
@@ -277,8 +274,7 @@ func TestCoachDMsClosedPausesTheShareAndTellsTheMember(t *testing.T) {
 	clock := newTestClock(checkinStart)
 	h := newCoachHarness(t, clock)
 	startSharing(t, h)
-	h.shareWith(t, member, coach)
-	sh, _, _ := h.store.LiveShare(h.ctx, member.UserID, coach.UserID)
+	sh := shareAndWait(t, h)
 	h.srv.CloseDMs(coach.UserID)
 	clock.Set(sh.NextDue)
 	h.waitFor(t, "the share to pause", func() bool {
