@@ -143,23 +143,7 @@ func (s *Store) CoachShares(ctx context.Context, coachID string) ([]spotter.Coac
 }
 
 func (s *Store) shares(ctx context.Context, query string, args ...any) ([]spotter.CoachShare, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("list shares: %w", err)
-	}
-	defer rows.Close()
-	var out []spotter.CoachShare
-	for rows.Next() {
-		sh, err := scanShare(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list shares: %w", err)
-		}
-		out = append(out, sh)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list shares: %w", err)
-	}
-	return out, nil
+	return queryAll(ctx, s.db, "list shares", scanShare, query, args...)
 }
 
 // EndShare ends a live share for reason and cancels its weekly updates in

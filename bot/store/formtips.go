@@ -66,21 +66,10 @@ func (s *Store) FormTips(ctx context.Context, guildID string, offset, limit int)
 	if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM form_tips WHERE guild_id = ?", guildID).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count form tips: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, "SELECT "+formTipColumns+" FROM form_tips WHERE guild_id = ? ORDER BY id DESC LIMIT ? OFFSET ?", guildID, limit, offset)
+	tips, err := queryAll(ctx, s.db, "list form tips", scanFormTip,
+		"SELECT "+formTipColumns+" FROM form_tips WHERE guild_id = ? ORDER BY id DESC LIMIT ? OFFSET ?", guildID, limit, offset)
 	if err != nil {
-		return nil, 0, fmt.Errorf("list form tips: %w", err)
-	}
-	defer rows.Close()
-	var tips []spotter.FormTip
-	for rows.Next() {
-		tip, err := scanFormTip(rows)
-		if err != nil {
-			return nil, 0, fmt.Errorf("list form tips: %w", err)
-		}
-		tips = append(tips, tip)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("list form tips: %w", err)
+		return nil, 0, err
 	}
 	return tips, total, nil
 }
@@ -106,23 +95,8 @@ func (s *Store) DeleteFormTip(ctx context.Context, guildID string, id int64) (sp
 
 // FormTipsByAuthor returns every saved tip the member wrote, in any server.
 func (s *Store) FormTipsByAuthor(ctx context.Context, authorID string) ([]spotter.FormTip, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+formTipColumns+" FROM form_tips WHERE author_id = ? ORDER BY id", authorID)
-	if err != nil {
-		return nil, fmt.Errorf("list member's form tips: %w", err)
-	}
-	defer rows.Close()
-	var tips []spotter.FormTip
-	for rows.Next() {
-		tip, err := scanFormTip(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list member's form tips: %w", err)
-		}
-		tips = append(tips, tip)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list member's form tips: %w", err)
-	}
-	return tips, nil
+	return queryAll(ctx, s.db, "list member's form tips", scanFormTip,
+		"SELECT "+formTipColumns+" FROM form_tips WHERE author_id = ? ORDER BY id", authorID)
 }
 
 // DetachFormTips drops the author's name from the given tips of theirs, so

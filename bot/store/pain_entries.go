@@ -67,23 +67,8 @@ func (s *Store) PainEntry(ctx context.Context, id int64) (spotter.PainEntry, boo
 
 // PainEntries returns the plan's entries recorded at or after since, oldest first.
 func (s *Store) PainEntries(ctx context.Context, planID int64, since time.Time) ([]spotter.PainEntry, error) {
-	rows, err := s.db.QueryContext(ctx, entrySelect+" WHERE plan_id = ? AND recorded_at >= ? ORDER BY recorded_at, id", planID, since.Unix())
-	if err != nil {
-		return nil, fmt.Errorf("read pain entries: %w", err)
-	}
-	defer rows.Close()
-	var out []spotter.PainEntry
-	for rows.Next() {
-		e, err := scanEntry(rows)
-		if err != nil {
-			return nil, fmt.Errorf("read pain entries: %w", err)
-		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read pain entries: %w", err)
-	}
-	return out, nil
+	return queryAll(ctx, s.db, "read pain entries", scanEntry,
+		entrySelect+" WHERE plan_id = ? AND recorded_at >= ? ORDER BY recorded_at, id", planID, since.Unix())
 }
 
 const entrySelect = "SELECT id, plan_id, COALESCE(prompt_id, 0), source, pain, note, recorded_at FROM pain_entries"
