@@ -19,6 +19,9 @@ type Metrics struct {
 	RESTErrors *prometheus.CounterVec
 	// Jobs counts scheduled jobs by kind and state (due, sent, failed).
 	Jobs *prometheus.CounterVec
+	// SchedulerLeader is 1 while this process leads the replicas and sends
+	// the scheduled messages, else 0.
+	SchedulerLeader prometheus.Gauge
 }
 
 // NewMetrics creates the series in a fresh registry, with Go runtime and
@@ -43,8 +46,12 @@ func NewMetrics() *Metrics {
 			Name: "spotter_scheduled_jobs_total",
 			Help: "Scheduled jobs by kind and state (due, sent, failed).",
 		}, []string{"kind", "state"}),
+		SchedulerLeader: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "spotter_scheduler_leader",
+			Help: "1 while this process leads the replicas and sends the scheduled messages.",
+		}),
 	}
-	m.Registry.MustRegister(m.Interactions, m.HandlerSeconds, m.RESTErrors, m.Jobs,
+	m.Registry.MustRegister(m.Interactions, m.HandlerSeconds, m.RESTErrors, m.Jobs, m.SchedulerLeader,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

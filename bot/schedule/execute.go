@@ -103,6 +103,10 @@ func (s *Scheduler) finish(log *slog.Logger, sj spotter.Job, r spotter.JobResult
 
 func (s *Scheduler) retry(log *slog.Logger, sj spotter.Job, at time.Time, cause error) {
 	if err := s.store.RetryJob(context.Background(), sj.ID, s.owner, at, cause.Error()); err != nil {
+		if errors.Is(err, spotter.ErrLeaseLost) {
+			log.Warn("scheduler: job was taken over before it could be given back", "err", err)
+			return
+		}
 		log.Error("scheduler: releasing the job for a retry failed; it will run again when its lease expires", "err", err)
 		return
 	}

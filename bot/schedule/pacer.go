@@ -57,6 +57,15 @@ func (p *Pacer) Wait(ctx context.Context) error {
 	}
 }
 
+// HoldUntil hands out no turn before t.
+func (p *Pacer) HoldUntil(t time.Time) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.next.Before(t) {
+		p.next = t
+	}
+}
+
 // pacedTransport waits for the pacer before each request it passes on.
 type pacedTransport struct {
 	pacer *Pacer

@@ -54,6 +54,9 @@ type Options struct {
 	RetryBackoff time.Duration
 	// Retention is how long finished jobs are kept. Default 30 days.
 	Retention time.Duration
+	// Leadership, when several replicas share the store, elects the one
+	// that claims jobs. Nil means this process is alone and always leads.
+	Leadership Leadership
 }
 
 // parkedPerSlot bounds the jobs that may wait on a slow route (see
@@ -65,6 +68,12 @@ const parkedPerSlot = 64
 // maxLease keeps a crashed claim's re-send well inside the few minutes for
 // which Discord remembers a nonce.
 const maxLease = 2 * time.Minute
+
+// windowAfterTakeOver is how long a new leader waits, after the previous
+// leader has certainly stopped sending, before its first request: Discord
+// counts the global limit over a sliding second, and the previous leader's
+// last requests must have left that window.
+const windowAfterTakeOver = time.Second
 
 func (o Options) withDefaults() (Options, error) {
 	if o.Store == nil {
@@ -125,11 +134,16 @@ func (o Options) withDefaults() (Options, error) {
 	}
 	// A job in progress keeps its lease only if the heartbeat renews it
 	// well before it runs out.
-	first := beat.Next(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
-	if period := beat.Next(first).Sub(first); o.Lease < 3*period {
+	if period := heartbeatPeriod(beat); o.Lease < 3*period {
 		return o, fmt.Errorf("schedule: lease %v must be at least three heartbeats (%v)", o.Lease, 3*period)
 	}
 	return o, nil
+}
+
+// heartbeatPeriod is the time between two beats of the schedule.
+func heartbeatPeriod(beat cron.Schedule) time.Duration {
+	first := beat.Next(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
+	return beat.Next(first).Sub(first)
 }
 
 // Scheduler runs due jobs from the queue with the handlers registered for
@@ -139,7 +153,12 @@ type Scheduler struct {
 	store  Store
 	log    *slog.Logger
 	sender *Sender
+	pacer  *Pacer
 	owner  string
+	// takeOverPause is how long a new leader holds its first request: a
+	// leader whose session ended notices at its next heartbeat and stops,
+	// and then Discord's one-second window must clear.
+	takeOverPause time.Duration
 
 	mu       sync.Mutex
 	handlers map[string]Handler
@@ -159,6 +178,12 @@ type Scheduler struct {
 	jobCtx    context.Context
 	cancelJob context.CancelFunc
 	lastPrune time.Time
+	// leading is whether this process leads; termCtx is what the jobs of
+	// the current lead run under, cancelled when the lead is lost. Both
+	// belong to the dispatch loop.
+	leading atomic.Bool
+	termCtx context.Context
+	endTerm context.CancelFunc
 }
 
 // New prepares a Scheduler; it runs nothing until Start.
@@ -175,16 +200,22 @@ func New(opts Options) (*Scheduler, error) {
 	if _, err := rand.Read(owner); err != nil {
 		return nil, fmt.Errorf("schedule: owner id: %w", err)
 	}
+	beat, err := cron.ParseStandard(o.Heartbeat)
+	if err != nil {
+		return nil, fmt.Errorf("schedule: heartbeat %q: %w", o.Heartbeat, err)
+	}
 	return &Scheduler{
-		opts:     o,
-		store:    o.Store,
-		log:      o.Logger,
-		sender:   newSender(o.Store, pacer, o.Logger),
-		owner:    hex.EncodeToString(owner),
-		handlers: map[string]Handler{},
-		wakeCh:   make(chan struct{}, 1),
-		slots:    make(chan struct{}, o.Concurrency),
-		parked:   make(chan struct{}, parkedPerSlot*o.Concurrency),
+		takeOverPause: heartbeatPeriod(beat) + windowAfterTakeOver,
+		opts:          o,
+		store:         o.Store,
+		log:           o.Logger,
+		sender:        newSender(o.Store, pacer, o.Logger),
+		pacer:         pacer,
+		owner:         hex.EncodeToString(owner),
+		handlers:      map[string]Handler{},
+		wakeCh:        make(chan struct{}, 1),
+		slots:         make(chan struct{}, o.Concurrency),
+		parked:        make(chan struct{}, parkedPerSlot*o.Concurrency),
 	}, nil
 }
 
@@ -226,6 +257,9 @@ func (s *Scheduler) Start(d Discord) error {
 	s.stopLoop = stopLoop
 	s.jobCtx, s.cancelJob = context.WithCancel(context.Background())
 	s.loopDone = make(chan struct{})
+	if s.opts.Leadership == nil {
+		s.opts.Metrics.SchedulerLeader.Set(1)
+	}
 	go s.loop(loopCtx)
 	s.heartbeat.Start()
 	s.wake()
@@ -251,15 +285,30 @@ func (s *Scheduler) Stop(ctx context.Context) error {
 		s.inflight.Wait()
 		close(done)
 	}()
+	var err error
 	select {
 	case <-done:
-		s.cancelJob()
-		return nil
 	case <-ctx.Done():
 		s.cancelJob()
 		<-done
-		return fmt.Errorf("schedule: stop: jobs still running were interrupted: %w", ctx.Err())
+		err = fmt.Errorf("schedule: stop: jobs still running were interrupted: %w", ctx.Err())
 	}
+	s.cancelJob()
+	return errors.Join(err, s.resign(ctx))
+}
+
+// resign hands the lead on when this process stops, so another replica
+// takes over at its next heartbeat.
+func (s *Scheduler) resign(ctx context.Context) error {
+	if s.opts.Leadership == nil || !s.leading.Load() {
+		return nil
+	}
+	s.leading.Store(false)
+	s.opts.Metrics.SchedulerLeader.Set(0)
+	if err := s.opts.Leadership.Resign(context.WithoutCancel(ctx)); err != nil {
+		return fmt.Errorf("schedule: stop: %w", err)
+	}
+	return nil
 }
 
 // Wake makes the scheduler claim due jobs now instead of at its next
@@ -293,6 +342,9 @@ func (s *Scheduler) loop(ctx context.Context) {
 // dispatch renews the leases of the jobs in progress, then claims due jobs
 // while there are free slots and starts each.
 func (s *Scheduler) dispatch(ctx context.Context) error {
+	if leading, err := s.lead(ctx); !leading {
+		return err
+	}
 	now := s.opts.Now()
 	if err := s.store.ExtendLeases(ctx, s.owner, now.Add(s.opts.Lease)); err != nil {
 		return err
@@ -314,12 +366,67 @@ func (s *Scheduler) dispatch(ctx context.Context) error {
 		for _, j := range jobs {
 			s.slots <- struct{}{}
 			s.inflight.Add(1)
-			go s.run(j)
+			go s.run(s.termCtx, j)
 		}
 		if len(jobs) < free {
 			return nil
 		}
 	}
+}
+
+// lead reports whether this process leads, and acts on a change: a new
+// leader takes over the jobs the previous one had claimed and holds its
+// first request back until the previous leader has stopped and Discord's
+// window has cleared (takeOverPause); a lost lead stops the jobs in
+// progress at once, so two replicas never send side by side.
+func (s *Scheduler) lead(ctx context.Context) (bool, error) {
+	if s.opts.Leadership == nil {
+		if s.termCtx == nil {
+			s.termCtx = s.jobCtx
+		}
+		return true, nil
+	}
+	leading, err := s.opts.Leadership.Lead(ctx)
+	switch {
+	case leading && !s.leading.Load():
+		if err := s.takeOver(ctx); err != nil {
+			return false, errors.Join(err, s.opts.Leadership.Resign(ctx))
+		}
+	case !leading && s.leading.Load():
+		s.stepDown()
+	}
+	return leading, err
+}
+
+func (s *Scheduler) takeOver(ctx context.Context) error {
+	s.pacer.HoldUntil(time.Now().Add(s.takeOverPause))
+	n, err := s.store.TakeOverJobs(ctx, s.owner, s.opts.Now())
+	if err != nil {
+		return fmt.Errorf("schedule: take over the previous leader's jobs: %w", err)
+	}
+	s.termCtx, s.endTerm = context.WithCancel(s.jobCtx)
+	s.leading.Store(true)
+	s.opts.Metrics.SchedulerLeader.Set(1)
+	s.log.Info("scheduler: this replica now leads and sends the scheduled messages", "taken_over", n)
+	return nil
+}
+
+func (s *Scheduler) stepDown() {
+	s.leading.Store(false)
+	s.endTerm()
+	s.opts.Metrics.SchedulerLeader.Set(0)
+	s.log.Warn("scheduler: this replica lost the lead; its jobs in progress stop and another replica takes them over")
+}
+
+// Leading reports whether this process leads the replicas; a process on
+// its own always does once started.
+func (s *Scheduler) Leading() bool {
+	if s.opts.Leadership == nil {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		return s.started && !s.stopped
+	}
+	return s.leading.Load()
 }
 
 // prune deletes old finished jobs about once an hour.
@@ -340,7 +447,7 @@ func (s *Scheduler) prune(ctx context.Context, now time.Time) {
 
 // run runs one claimed job and frees its slot; when the queue had more
 // than the slots could take, half-empty slots wake the dispatcher.
-func (s *Scheduler) run(sj spotter.Job) {
+func (s *Scheduler) run(ctx context.Context, sj spotter.Job) {
 	defer func() {
 		<-s.slots
 		s.inflight.Done()
@@ -348,7 +455,7 @@ func (s *Scheduler) run(sj spotter.Job) {
 			s.wake()
 		}
 	}()
-	s.execute(context.WithValue(s.jobCtx, slotKey{}, s), sj)
+	s.execute(context.WithValue(ctx, slotKey{}, s), sj)
 }
 
 // slotKey carries the scheduler in a job's context, so a job about to wait

@@ -24,7 +24,21 @@ type Store interface {
 	RetryJob(ctx context.Context, id int64, owner string, at time.Time, reason string) error
 	// PruneJobs deletes finished jobs last changed before before.
 	PruneJobs(ctx context.Context, before time.Time) (int, error)
+	// TakeOverJobs ends, at now, the leases of the jobs claimed by owners
+	// other than owner, keeping their earlier claim, and returns how many.
+	TakeOverJobs(ctx context.Context, owner string, now time.Time) (int, error)
 	DMChannels
+}
+
+// Leadership decides which of several replicas sharing one store leads:
+// only the leader claims jobs, so the replicas together send from one
+// paced sender and stay under Discord's global limit.
+type Leadership interface {
+	// Lead reports whether this process leads now, taking the lead if it
+	// is free; an error means it does not.
+	Lead(ctx context.Context) (bool, error)
+	// Resign gives the lead up, if held.
+	Resign(ctx context.Context) error
 }
 
 // DMChannels remembers the DM channel Discord opened with each member, so

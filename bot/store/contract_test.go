@@ -72,6 +72,8 @@ var contract = map[string]func(*testing.T){
 	"DetachFormTipsKeepsThemForModeratorsWithoutTheAuthor": TestDetachFormTipsKeepsThemForModeratorsWithoutTheAuthor,
 	"MemberRegionDefaultsToEmptyAndCanBeCleared":           TestMemberRegionDefaultsToEmptyAndCanBeCleared,
 	"PingWriteAndPing":                                     testPingWriteAndPing,
+	"TakeOverJobsFreesOtherOwnersClaimsAtOnce":             TestTakeOverJobsFreesOtherOwnersClaimsAtOnce,
+	"OneReplicaLeadsAndTheLeadPassesOn":                    TestOneReplicaLeadsAndTheLeadPassesOn,
 }
 
 // TestStoreContract runs the contract against SQLite and PostgreSQL.

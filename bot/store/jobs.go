@@ -160,6 +160,24 @@ func (s *Store) ExtendLeases(ctx context.Context, owner string, until time.Time)
 	return nil
 }
 
+// TakeOverJobs ends the leases of every job claimed by an owner other than
+// owner, so owner can claim them at once, and returns how many. A new
+// leader calls it: the jobs were claimed by a replica that has lost the
+// lead, which no longer sends. Each job keeps its earlier claim, so it is
+// re-sent only within Discord's nonce memory (see ClaimJobs).
+func (s *Store) TakeOverJobs(ctx context.Context, owner string, now time.Time) (int, error) {
+	res, err := s.db.ExecContext(ctx, "UPDATE scheduled_jobs SET lease_until = ? WHERE state = 'claimed' AND claimed_by <> ? AND lease_until > ?",
+		now.Unix(), owner, now.Unix())
+	if err != nil {
+		return 0, fmt.Errorf("take over claimed jobs: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, fmt.Errorf("take over claimed jobs: %w", err)
+	}
+	return int(n), nil
+}
+
 // FinishJob records how a job owner claimed ended and queues the series'
 // next occurrence in the same transaction. It returns ErrLeaseLost when the
 // job is no longer owner's.
