@@ -24,6 +24,13 @@ func BenchmarkHelpLatencyHTTP(b *testing.B) {
 	measureLatency(b, rb.srv, "help")
 }
 
+// BenchmarkSoreBackLatencyHTTP is BenchmarkSoreBackLatency in discord.mode
+// "http".
+func BenchmarkSoreBackLatencyHTTP(b *testing.B) {
+	rb := startHTTPModeBot(b)
+	measureLatency(b, rb.srv, "sore-back", soreBackQuestion)
+}
+
 // BenchmarkBareHTTPLatency is the same load answered by a bare endpoint that
 // checks the signature with discordgo.VerifyInteraction and replies with a
 // constant: what HTTP mode costs before Spotter's own layers.

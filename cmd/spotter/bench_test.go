@@ -25,6 +25,19 @@ func BenchmarkHelpLatency(b *testing.B) {
 	measureLatency(b, rb.srv, "help")
 }
 
+// soreBackQuestion is the /sore-back question the latency benchmarks ask:
+// a free-text search, with the member's region and notices looked up in
+// the database before the answer.
+var soreBackQuestion = discordtest.Opt("question", "ice or heat for my lower back after deadlifts?")
+
+// BenchmarkSoreBackLatency is BenchmarkHelpLatency for /sore-back, the
+// command members use most: an option checked against its definition, a
+// knowledge-base search and a database read before the answer.
+func BenchmarkSoreBackLatency(b *testing.B) {
+	rb := startBot(b)
+	measureLatency(b, rb.srv, "sore-back", soreBackQuestion)
+}
+
 // BenchmarkBareDiscordgoLatency is the same load answered by a bare
 // discordgo handler that responds with a constant: the ratio to
 // BenchmarkHelpLatency shows what Spotter's own layers cost.
@@ -62,14 +75,14 @@ func BenchmarkBareDiscordgoLatency(b *testing.B) {
 	measureLatency(b, srv, "help")
 }
 
-func measureLatency(b *testing.B, srv *discordtest.Server, command string) {
+func measureLatency(b *testing.B, srv *discordtest.Server, command string, opts ...discordtest.Option) {
 	tick := time.NewTicker(time.Second / interactionsPerSecond)
 	defer tick.Stop()
 	var sent []*discordtest.Interaction
 	b.ResetTimer()
 	for b.Loop() {
 		<-tick.C
-		sent = append(sent, srv.SlashCommand(member, command))
+		sent = append(sent, srv.SlashCommand(member, command, opts...))
 	}
 	b.StopTimer()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
