@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"testing"
@@ -15,6 +16,41 @@ import (
 // building, metrics), with a handler that returns a constant and a Discord
 // port that does nothing. Target: under 50 µs.
 func BenchmarkRouterOverhead(b *testing.B) {
+	bt := benchBot(b)
+	i := slashCommand("help", "")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		bt.Handle(i, time.Now())
+	}
+}
+
+// BenchmarkGatewayAckOverhead is BenchmarkRouterOverhead from a gateway
+// INTERACTION_CREATE as discordgo hands it to Spotter, already decoded
+// into its struct: what Spotter adds to read the payload, then the same
+// router and middleware.
+func BenchmarkGatewayAckOverhead(b *testing.B) {
+	bt := benchBot(b)
+	raw, err := json.Marshal(slashCommand("help", ""))
+	if err != nil {
+		b.Fatal(err)
+	}
+	decoded := &discordgo.InteractionCreate{}
+	if err := json.Unmarshal(raw, decoded); err != nil {
+		b.Fatal(err)
+	}
+	e := &discordgo.Event{Type: "INTERACTION_CREATE", RawData: raw, Struct: decoded}
+	sh := &shard{log: bt.log}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		bt.onEvent(sh, e)
+	}
+}
+
+// benchBot is a Bot with one command, "help", answered with a constant, and
+// a Discord port that does nothing, so benchmarks measure the bot alone.
+func benchBot(b *testing.B) *Bot {
 	r := NewRouter()
 	r.Define(&discordgo.ApplicationCommand{Name: "help", Description: "d"})
 	answer := Ephemeral("constant")
@@ -25,12 +61,7 @@ func BenchmarkRouterOverhead(b *testing.B) {
 		b.Fatal(err)
 	}
 	bt.discord = nopDiscord{&fakeDiscord{}}
-	i := slashCommand("help", "")
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		bt.Handle(i, time.Now())
-	}
+	return bt
 }
 
 // nopDiscord accepts every call instantly, so the benchmark measures the bot alone.

@@ -14,6 +14,8 @@ import (
 	"testing/synctest"
 	"time"
 
+	"github.com/bwmarrin/discordgo"
+
 	"github.com/spotter-bot/spotter/bot/discordtest"
 )
 
@@ -411,5 +413,51 @@ func TestShardOfFollowsDiscordsFormula(t *testing.T) {
 	}
 	if got := ShardOf("", 4); got != 0 {
 		t.Errorf("a DM is on shard %d, want 0", got)
+	}
+}
+
+// gatewayEvent builds an INTERACTION_CREATE as discordgo hands it over:
+// the raw payload, and the struct decoded from it even when decoding failed.
+func gatewayEvent(raw string) *discordgo.Event {
+	ic := &discordgo.InteractionCreate{}
+	_ = json.Unmarshal([]byte(raw), ic)
+	return &discordgo.Event{Type: "INTERACTION_CREATE", RawData: json.RawMessage(raw), Struct: ic}
+}
+
+func TestEventInteractionUsesDiscordgosDecode(t *testing.T) {
+	e := gatewayEvent(`{"id":"11","type":2,"token":"tok","data":{"id":"5","name":"help","type":1}}`)
+	i, err := eventInteraction(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i != e.Struct.(*discordgo.InteractionCreate).Interaction {
+		t.Error("the interaction discordgo decoded was decoded again")
+	}
+	if i.ID != "11" || i.ApplicationCommandData().Name != "help" {
+		t.Errorf("interaction = %+v", i)
+	}
+}
+
+func TestEventInteractionRefusesWhatDoesNotDecode(t *testing.T) {
+	for name, raw := range map[string]string{
+		"top level": `{"id":11,"type":2,"token":"tok","data":{"name":"help"}}`,
+		"data":      `{"id":"11","type":2,"token":"tok","data":{"name":5}}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			if i, err := eventInteraction(gatewayEvent(raw)); err == nil {
+				t.Errorf("eventInteraction = %+v, want an error", i)
+			}
+		})
+	}
+}
+
+func TestEventInteractionDecodesWithoutDiscordgosStruct(t *testing.T) {
+	raw := `{"id":"11","type":3,"token":"tok","data":{"custom_id":"a:b","component_type":2}}`
+	i, err := eventInteraction(&discordgo.Event{Type: "INTERACTION_CREATE", RawData: json.RawMessage(raw)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i.ID != "11" || i.MessageComponentData().CustomID != "a:b" {
+		t.Errorf("interaction = %+v", i)
 	}
 }
