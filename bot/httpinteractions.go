@@ -198,7 +198,7 @@ func (b *Bot) serveInteraction(w http.ResponseWriter, r *http.Request) {
 		writeReply(w, []byte(`{"type":1}`))
 		return
 	}
-	b.answerOverHTTP(w, r, &i, parseExtras(body), received)
+	b.answerOverHTTP(w, r, &i, parseExtras(&i, body), received)
 }
 
 // signedRecently checks the Ed25519 signature of timestamp+body and that

@@ -3,6 +3,8 @@ package bot
 import (
 	"encoding/json"
 	"strconv"
+
+	"github.com/bwmarrin/discordgo"
 )
 
 // payloadExtras are the parts of an INTERACTION_CREATE payload that
@@ -11,9 +13,13 @@ type payloadExtras struct {
 	channelPerms map[string]int64
 }
 
-// parseExtras reads the extras from a raw INTERACTION_CREATE payload; what
-// is missing or malformed is left out, so a check that needs it fails closed.
-func parseExtras(raw []byte) payloadExtras {
+// parseExtras reads the extras from a raw INTERACTION_CREATE payload,
+// which i was decoded from; what is missing or malformed is left out, so a
+// check that needs it fails closed.
+func parseExtras(i *discordgo.Interaction, raw []byte) payloadExtras {
+	if !mayResolveChannels(i) {
+		return payloadExtras{}
+	}
 	var p struct {
 		Data struct {
 			Resolved struct {
@@ -33,4 +39,17 @@ func parseExtras(raw []byte) payloadExtras {
 		}
 	}
 	return out
+}
+
+// mayResolveChannels reports whether the payload of i may carry resolved
+// channels. For a command or autocomplete, discordgo has decoded
+// data.resolved.channels from the same bytes: when it found none, there is
+// nothing to read, and the second pass over the payload (about 10 µs
+// before every ack) is skipped.
+func mayResolveChannels(i *discordgo.Interaction) bool {
+	data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
+	if !ok {
+		return true
+	}
+	return data.Resolved != nil && len(data.Resolved.Channels) > 0
 }

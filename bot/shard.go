@@ -314,7 +314,7 @@ func (b *Bot) onEvent(sh *shard, e *discordgo.Event) {
 		sh.log.Error("an interaction could not be read", "err", err)
 		return
 	}
-	b.dispatch(sh.log, i, parseExtras(e.RawData), received, restCallback{b.discord, i})
+	b.dispatch(sh.log, i, parseExtras(i, e.RawData), received, restCallback{b.discord, i})
 }
 
 // eventInteraction returns the interaction of an INTERACTION_CREATE event.
