@@ -1,7 +1,9 @@
 // Package retention enforces how long Spotter keeps data: it purges
 // red-flag checks left unfinished past their 24 hours, pain entries older
 // than the configured limit, and the data of servers the bot was removed
-// from once their grace period has passed. It also keeps the record of
+// from once their grace period has passed. The sweep is an hourly job in
+// the scheduler's queue, so it survives restarts and, with several
+// replicas, runs once across them. The package also keeps the record of
 // which servers the bot has left, from the gateway's guild events.
 package retention
 
@@ -11,8 +13,10 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
-	"sync"
 	"time"
+
+	"github.com/spotter-bot/spotter"
+	"github.com/spotter-bot/spotter/bot/schedule"
 )
 
 // Policy is how long each kind of data is kept.
@@ -38,7 +42,15 @@ type Store interface {
 	GuildsWithData(ctx context.Context) ([]string, error)
 	MarkGuildPresent(ctx context.Context, guildID string) error
 	MarkGuildLeft(ctx context.Context, guildID string, at time.Time) error
+	EnqueueJob(ctx context.Context, j spotter.NewJob) (id int64, added bool, err error)
 }
+
+// JobKind is the kind of the scheduled job that sweeps.
+const JobKind = "retention-sweep"
+
+// sweepSpec is when the sweep recurs: hourly, on the hour. The limits are
+// days long, so an hour's lag is nothing.
+const sweepSpec = "0 * * * *"
 
 // Keeper applies a Policy to a store.
 type Keeper struct {
@@ -46,10 +58,6 @@ type Keeper struct {
 	policy Policy
 	now    func() time.Time
 	log    *slog.Logger
-
-	stopOnce sync.Once
-	cancel   context.CancelFunc
-	done     chan struct{}
 }
 
 // New returns a Keeper; now is its clock (time.Now in production).
@@ -81,36 +89,17 @@ func (k *Keeper) Sweep(ctx context.Context) error {
 	return errors.Join(errs...)
 }
 
-// Start sweeps now and then every interval until Stop.
-func (k *Keeper) Start(interval time.Duration) {
-	ctx, cancel := context.WithCancel(context.Background())
-	k.cancel, k.done = cancel, make(chan struct{})
-	go func() {
-		defer close(k.done)
-		ticker := time.NewTicker(interval)
-		defer ticker.Stop()
-		for {
-			if err := k.Sweep(ctx); err != nil && ctx.Err() == nil {
-				k.log.Error("retention sweep failed", "err", err)
-			}
-			select {
-			case <-ctx.Done():
-				return
-			case <-ticker.C:
-			}
-		}
-	}()
-}
-
-// Stop ends the sweeps, waiting for one in progress so the database can be
-// closed after it.
-func (k *Keeper) Stop() {
-	k.stopOnce.Do(func() {
-		if k.cancel != nil {
-			k.cancel()
-			<-k.done
-		}
+// Schedule registers the sweep with the scheduler and queues its hourly
+// series, first due now, unless it is queued already.
+func (k *Keeper) Schedule(ctx context.Context, sched *schedule.Scheduler) error {
+	sched.Register(JobKind, func(ctx context.Context, _ schedule.Job, _ *schedule.Sender) error {
+		return k.Sweep(ctx)
 	})
+	_, _, err := k.store.EnqueueJob(ctx, spotter.NewJob{Kind: JobKind, Key: JobKind, DueAt: k.now(), Spec: sweepSpec, Zone: "UTC"})
+	if err != nil {
+		return fmt.Errorf("schedule the retention sweep: %w", err)
+	}
+	return nil
 }
 
 // GuildsAtReady reconciles the servers the gateway lists at READY with the

@@ -5,6 +5,7 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
 	"github.com/spotter-bot/spotter/bot/discordtest"
+	"github.com/spotter-bot/spotter/bot/schedule"
 	"github.com/spotter-bot/spotter/bot/store"
 )
 
@@ -130,9 +132,23 @@ func TestSweepPurgesOldPainEntries(t *testing.T) {
 	}
 }
 
-func TestStartSweepsHourlyUntilStopped(t *testing.T) {
+// countingStore counts the sweeps that reach the store.
+type countingStore struct {
+	*store.Store
+	sweeps atomic.Int32
+}
+
+func (c *countingStore) PurgeExpiredRedFlagRuns(ctx context.Context, now time.Time) (int64, error) {
+	c.sweeps.Add(1)
+	return c.Store.PurgeExpiredRedFlagRuns(ctx, now)
+}
+
+// The sweep is an hourly job in the scheduler's queue: it runs at start,
+// then on every hour, once however many processes schedule it.
+func TestTheSweepRunsHourlyAsAJobOnceAcrossProcesses(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		st, err := store.Open(context.Background(), ":memory:")
+		time.Sleep(time.Until(time.Date(2026, 5, 4, 9, 30, 0, 0, time.UTC)))
+		st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "spotter.db"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -142,13 +158,31 @@ func TestStartSweepsHourlyUntilStopped(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		k := New(st, DefaultPolicy(), time.Now, quiet)
-		k.Start(time.Hour)
-		defer k.Stop()
-		time.Sleep(spotter.RedFlagRunLifetime + time.Hour)
+		counting := &countingStore{Store: st}
+		for range 2 {
+			sched, err := schedule.New(schedule.Options{Store: st, Logger: quiet, Heartbeat: "@every 30s", Lease: 2 * time.Minute})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := New(counting, DefaultPolicy(), time.Now, quiet).Schedule(ctx, sched); err != nil {
+				t.Fatal(err)
+			}
+			if err := sched.Start(nil); err != nil {
+				t.Fatal(err)
+			}
+			defer sched.Stop(context.Background())
+		}
+		time.Sleep(spotter.RedFlagRunLifetime + 5*time.Minute)
 		synctest.Wait()
 		if _, err := st.RedFlagRun(ctx, run.ID); err == nil {
 			t.Error("an abandoned red-flag check outlived its 24 hours")
+		}
+		// 09:30 at start, then 10:00 to 09:00 the next day.
+		if got := counting.sweeps.Load(); got != 25 {
+			t.Errorf("%d sweeps in a day and 5 minutes from 09:30, want 25: one at start and one an hour", got)
+		}
+		if jobs, err := st.Jobs(ctx, JobKind); err != nil || len(jobs) != 26 || jobs[25].State != spotter.JobPending {
+			t.Errorf("the sweep's jobs: %d, %v; want 25 run and the next one queued", len(jobs), err)
 		}
 	})
 }

@@ -213,10 +213,6 @@ func parseFlags(flags *flag.FlagSet, name string, args []string, env environment
 // shutdownBudget is how long a clean shutdown may take in all.
 const shutdownBudget = 10 * time.Second
 
-// retentionSweepInterval is how often expired data is looked for; the limits
-// themselves are in [privacy].
-const retentionSweepInterval = time.Hour
-
 func runBot(ctx context.Context, args []string, env environment) error {
 	flags := flag.NewFlagSet("spotter", flag.ContinueOnError)
 	configPath := flags.String("config", "config.toml", "path to the TOML configuration file")
@@ -279,18 +275,23 @@ func serveBot(ctx context.Context, cfg Config, target databaseTarget, logger *sl
 		return err
 	}
 	defer db.Close()
-	keeper := retention.New(db, cfg.Privacy.policy(), now, logger)
-	keeper.Start(retentionSweepInterval)
-	defer keeper.Stop()
-
 	kb, err := knowledge.Default()
 	if err != nil {
 		return err
 	}
 	metrics := bot.NewMetrics()
-	sched, err := schedule.New(schedule.Options{Store: db, Now: now, Logger: logger, Metrics: metrics,
-		GlobalRateLimit: cfg.Checkins.GlobalRateLimit, LateGrace: cfg.Checkins.LateGrace})
+	schedOpts := schedule.Options{Store: db, Now: now, Logger: logger, Metrics: metrics,
+		GlobalRateLimit: cfg.Checkins.GlobalRateLimit, LateGrace: cfg.Checkins.LateGrace}
+	if target.driver == DriverPostgres {
+		// Replicas may share the database: one of them leads and sends.
+		schedOpts.Leadership = db.Leadership()
+	}
+	sched, err := schedule.New(schedOpts)
 	if err != nil {
+		return err
+	}
+	keeper := retention.New(db, cfg.Privacy.policy(), now, logger)
+	if err := keeper.Schedule(ctx, sched); err != nil {
 		return err
 	}
 	router := bot.NewRouter()
