@@ -22,8 +22,9 @@ type fakeLock struct {
 	holder *fakeLeadership
 }
 
-// cut ends the holder's session, as when its process dies: the lock is
-// free at once, and the holder's next look fails.
+// cut ends the holder's session and cuts it off from the database, as
+// when its process hangs and is killed: the lock is free at once, and the
+// holder's looks fail from then on.
 func (l *fakeLock) cut() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -40,8 +41,7 @@ func (f *fakeLeadership) Lead(context.Context) (bool, error) {
 	f.lock.mu.Lock()
 	defer f.lock.mu.Unlock()
 	if f.cutOff {
-		f.cutOff = false
-		return false, errors.New("the lead's session ended")
+		return false, errors.New("the database is out of reach")
 	}
 	if f.lock.holder == nil {
 		f.lock.holder = f
