@@ -20,7 +20,7 @@ import (
 
 // freshPostgres creates an empty PostgreSQL database for the test and
 // drops it afterwards. Without a server the test is skipped, except in CI.
-func freshPostgres(t *testing.T) string {
+func freshPostgres(t testing.TB) string {
 	t.Helper()
 	admin := os.Getenv("SPOTTER_TEST_POSTGRES_URL")
 	if admin == "" {
