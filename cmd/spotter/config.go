@@ -146,6 +146,9 @@ func LoadConfig(path string, getenv func(string) string) (Config, error) {
 	if token := getenv("DISCORD_TOKEN"); token != "" {
 		cfg.Discord.Token = token
 	}
+	if key := strings.TrimSpace(getenv("DISCORD_PUBLIC_KEY")); key != "" {
+		cfg.Discord.PublicKey = key
+	}
 	// A token pasted into a file or an environment file often brings a
 	// newline with it; Discord would reject it as a different token.
 	cfg.Discord.Token = strings.TrimSpace(cfg.Discord.Token)

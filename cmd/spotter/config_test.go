@@ -71,6 +71,18 @@ func TestEnvironmentTokenOverridesTheFile(t *testing.T) {
 	}
 }
 
+func TestEnvironmentPublicKeyOverridesTheFile(t *testing.T) {
+	key := strings.Repeat("0f", 32)
+	path := writeConfig(t, "[discord]\ntoken = \"t\"\nmode = \"http\"\npublic_key = \"not hex\"\n[http]\nlisten = \"127.0.0.1:8080\"\n")
+	cfg, err := LoadConfig(path, envWith("DISCORD_PUBLIC_KEY", " "+key+"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Discord.PublicKey != key {
+		t.Errorf("public key = %q, want the environment's", cfg.Discord.PublicKey)
+	}
+}
+
 func TestConfigErrorsNameTheKey(t *testing.T) {
 	cases := []struct {
 		name, text, wantKey string

@@ -150,3 +150,90 @@ func TestDockerIgnoreKeepsSecretsAndDataOutOfTheImage(t *testing.T) {
 		}
 	}
 }
+
+// replicasCompose is what deploy/compose.replicas.yaml may hold.
+type replicasCompose struct {
+	Services map[string]struct {
+		Build           any               `yaml:"build"`
+		Image           string            `yaml:"image"`
+		Restart         string            `yaml:"restart"`
+		DependsOn       any               `yaml:"depends_on"`
+		Environment     map[string]string `yaml:"environment"`
+		Volumes         []string          `yaml:"volumes"`
+		Healthcheck     any               `yaml:"healthcheck"`
+		Ports           []string          `yaml:"ports"`
+		StopGracePeriod string            `yaml:"stop_grace_period"`
+		ReadOnly        bool              `yaml:"read_only"`
+		Tmpfs           []string          `yaml:"tmpfs"`
+		SecurityOpt     []string          `yaml:"security_opt"`
+	} `yaml:"services"`
+	Volumes map[string]any `yaml:"volumes"`
+}
+
+// The replicas compose file runs at least two Spotter replicas in HTTP
+// mode on its PostgreSQL, with the secrets from .env, and its Caddyfile
+// passes Discord's interactions, and nothing else, to every replica.
+func TestReplicasComposeFileRunsTwoReplicasOnPostgresBehindTheBalancer(t *testing.T) {
+	var compose replicasCompose
+	dec := yaml.NewDecoder(strings.NewReader(repoFile(t, "deploy/compose.replicas.yaml")))
+	dec.KnownFields(true)
+	if err := dec.Decode(&compose); err != nil {
+		t.Fatalf("deploy/compose.replicas.yaml does not parse as a Compose file with the keys checked here: %v", err)
+	}
+	db, ok := compose.Services["postgres"]
+	if !ok || db.Image != "postgres:15" {
+		t.Fatalf("want a postgres service on postgres:15, the version the tests run against: %+v", db)
+	}
+	if _, declared := compose.Volumes[strings.Split(db.Volumes[0], ":")[0]]; !declared {
+		t.Errorf("PostgreSQL's data should be on a named volume: %v", db.Volumes)
+	}
+	var replicas []string
+	for name, svc := range compose.Services {
+		if svc.Image != "spotter:local" {
+			continue
+		}
+		replicas = append(replicas, name)
+		if !slices.Contains(svc.Volumes, "./replicas.toml:/etc/spotter/config.toml:ro") {
+			t.Errorf("%s does not run with deploy/replicas.toml: %v", name, svc.Volumes)
+		}
+		for _, secret := range []string{"DISCORD_TOKEN", "DISCORD_PUBLIC_KEY"} {
+			if !strings.HasPrefix(svc.Environment[secret], "${"+secret) {
+				t.Errorf("%s: %s should come from .env, not be written in the file: %q", name, secret, svc.Environment[secret])
+			}
+		}
+		if u := svc.Environment["DATABASE_URL"]; !strings.Contains(u, "${POSTGRES_PASSWORD}@postgres:5432/") {
+			t.Errorf("%s: DATABASE_URL %q should reach the postgres service with the password from .env", name, u)
+		}
+		if grace, err := time.ParseDuration(svc.StopGracePeriod); err != nil || grace <= shutdownBudget {
+			t.Errorf("%s: stop_grace_period %q must exceed Spotter's %v shutdown budget", name, svc.StopGracePeriod, shutdownBudget)
+		}
+	}
+	if len(replicas) < 2 {
+		t.Fatalf("want at least two Spotter replicas, got %v", replicas)
+	}
+
+	env := map[string]string{"DISCORD_TOKEN": "t", "DISCORD_PUBLIC_KEY": strings.Repeat("ab", 32), "DATABASE_URL": "postgres://spotter:pw@postgres:5432/spotter"}
+	cfg, err := LoadConfig(filepath.Join("..", "..", "deploy", "replicas.toml"), func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatalf("deploy/replicas.toml with the .env values: %v", err)
+	}
+	if cfg.Discord.Mode != "http" || cfg.Database.Driver != DriverPostgres {
+		t.Errorf("replicas need HTTP mode (any replica may answer any interaction) and PostgreSQL: mode %q, driver %q", cfg.Discord.Mode, cfg.Database.Driver)
+	}
+	_, port, err := net.SplitHostPort(cfg.HTTP.Listen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	caddy := repoFile(t, "deploy/Caddyfile")
+	if !strings.Contains(caddy, "handle "+cfg.HTTP.InteractionsPath+" {") {
+		t.Errorf("the Caddyfile does not pass on %s, the interactions path:\n%s", cfg.HTTP.InteractionsPath, caddy)
+	}
+	for _, name := range replicas {
+		if !strings.Contains(caddy, " "+name+":"+port) {
+			t.Errorf("the Caddyfile does not balance to %s:%s", name, port)
+		}
+	}
+	if !strings.Contains(caddy, "health_uri /healthz") || !strings.Contains(caddy, "respond 404") {
+		t.Errorf("the Caddyfile should skip unhealthy replicas and answer 404 outside the interactions path:\n%s", caddy)
+	}
+}
