@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bwmarrin/discordgo"
 	"github.com/jackc/pgx/v5"
 
 	"github.com/spotter-bot/spotter"
@@ -133,6 +134,8 @@ type fleet struct {
 	srv      *discordtest.Server
 	dbURL    string
 	replicas []*replica
+	// served counts the interactions the balancer passed to each replica.
+	served []atomic.Int64
 }
 
 func startFleet(t testing.TB, n int) *fleet {
@@ -146,8 +149,11 @@ func startFleet(t testing.TB, n int) *fleet {
 	for i, r := range f.replicas {
 		proxies[i] = httputil.NewSingleHostReverseProxy(&url.URL{Scheme: "http", Host: r.listen})
 	}
+	f.served = make([]atomic.Int64, n)
 	balancer := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-		proxies[next.Add(1)%uint64(n)].ServeHTTP(w, req)
+		i := next.Add(1) % uint64(n)
+		f.served[i].Add(1)
+		proxies[i].ServeHTTP(w, req)
 	}))
 	t.Cleanup(balancer.Close)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
@@ -391,6 +397,64 @@ func makeCheckinsDue(ctx context.Context, dbURL string, at time.Time) error {
 	defer conn.Close(ctx)
 	_, err = conn.Exec(ctx, "UPDATE scheduled_jobs SET due_at = $1, run_at = $1 WHERE kind = 'checkin.prompt' AND state = 'pending'", at.Unix())
 	return err
+}
+
+// A red-flag check goes on whichever replica each tap reaches: the balancer
+// alternates, so consecutive steps of one check are answered by different
+// processes, and nothing the check needs lives in one process's memory.
+func TestAnyReplicaCarriesOnARedFlagCheckAnotherStarted(t *testing.T) {
+	f := startFleet(t, 2)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	lifter := discordtest.Actor{UserID: fleetMember(1)}
+	answer := func(in *discordtest.Interaction) *discordtest.Message {
+		t.Helper()
+		if _, err := in.Wait(ctx); err != nil {
+			t.Fatalf("no answer: %v", err)
+		}
+		m, err := in.Original(ctx)
+		if err != nil {
+			t.Fatalf("no reply message: %v", err)
+		}
+		return m
+	}
+	before := []int64{f.served[0].Load(), f.served[1].Load()}
+	m := answer(f.srv.SlashCommand(lifter, "red-flag-check"))
+	taps := 0
+	for ; taps < 30; taps++ {
+		id := buttonLabelled(m, "None of these")
+		if id == "" {
+			id = buttonLabelled(m, "No")
+		}
+		if id == "" {
+			break
+		}
+		m = answer(f.srv.Click(lifter, m, id))
+	}
+	if len(m.Embeds) == 0 || !strings.Contains(m.Embeds[0].Title, "No warning signs") {
+		t.Fatalf("after %d taps across the replicas the member sees %+v, want the all-clear result", taps, m.Embeds)
+	}
+	for i := range f.served {
+		if f.served[i].Load() == before[i] {
+			t.Errorf("replica %d answered no step of the check; the balancer should have spread them", i+1)
+		}
+	}
+}
+
+// buttonLabelled returns the custom_id of m's button labelled label, or "".
+func buttonLabelled(m *discordtest.Message, label string) string {
+	for _, c := range m.Components {
+		row, ok := c.(*discordgo.ActionsRow)
+		if !ok {
+			continue
+		}
+		for _, rc := range row.Components {
+			if b, ok := rc.(*discordgo.Button); ok && b.Label == label {
+				return b.CustomID
+			}
+		}
+	}
+	return ""
 }
 
 // BenchmarkFleetDispatch measures how fast a fleet of 1, 2 and 3 replicas
