@@ -1,8 +1,14 @@
 // Package schedule runs Spotter's scheduled work: a durable due-job queue
-// in SQLite (the source of truth), a runner that claims due jobs in a
-// transaction with a lease, hands each to the handler registered for its
-// kind and records the outcome, and a paced sender for the Discord messages
-// the handlers send.
+// in the database (the source of truth, behind the Store port), a runner
+// that claims due jobs in a transaction with a lease, hands each to the
+// handler registered for its kind and records the outcome, and a paced
+// sender for the Discord messages the handlers send.
+//
+// Several replicas may share one queue. Only the one that holds the lead
+// (Leadership, a PostgreSQL advisory lock in production) claims jobs, so
+// the fleet sends from one pacer and stays under Discord's global limit. A
+// new leader ends the leases of the jobs the old one had claimed and holds
+// its first request until the old one has certainly stopped.
 //
 // Jobs are generic: a kind, a key, a JSON payload, a due time and, for a
 // recurring series, a 5-field cron spec read in an IANA time zone (see
