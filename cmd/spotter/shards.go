@@ -29,6 +29,9 @@ func (c Config) shardProblems() []string {
 		}
 		seen[id] = true
 	}
+	if len(d.ShardIDs) > 0 && len(seen) < d.ShardCount && c.Database.Driver == DriverSQLite {
+		out = append(out, "discord.shard_ids leaves shards to other processes, which must share this one's database: a member's DMs reach shard 0 whichever server they started in. Set database.driver = \"postgres\" (a SQLite file belongs to one process), or run every shard here")
+	}
 	if (d.ShardCount > 1 || len(d.ShardIDs) > 0) && d.Mode == "http" {
 		out = append(out, "discord.shard_count and discord.shard_ids apply to mode \"gateway\": in mode \"http\" Discord spreads interactions over HTTP requests, with no shards; remove them")
 	}

@@ -20,7 +20,9 @@ func TestShardConfigValidation(t *testing.T) {
 	}{
 		{"recommendation", "shard_count = 0", ""},
 		{"all shards of four", "shard_count = 4", ""},
-		{"some shards", "shard_count = 4\nshard_ids = [0, 2]", ""},
+		{"some shards on PostgreSQL", "shard_count = 4\nshard_ids = [0, 2]\n[database]\ndriver = \"postgres\"\nurl = \"postgres://db/spotter\"", ""},
+		{"some shards on SQLite", "shard_count = 4\nshard_ids = [0, 2]", "Set database.driver = \"postgres\""},
+		{"every shard listed on SQLite", "shard_count = 2\nshard_ids = [1, 0]", ""},
 		{"ids without a count", "shard_ids = [0]", "discord.shard_ids needs discord.shard_count"},
 		{"id past the count", "shard_count = 2\nshard_ids = [2]", "discord.shard_ids has 2"},
 		{"negative id", "shard_count = 2\nshard_ids = [-1]", "discord.shard_ids has -1"},
