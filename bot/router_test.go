@@ -185,3 +185,36 @@ func TestRouterRefusesAComponentNotOnTheClickedMessage(t *testing.T) {
 		t.Error("the handler ran for a custom_id that is not on the message")
 	}
 }
+
+func TestComponentOnMessageFindsTheExactCustomIDAtAnyDepth(t *testing.T) {
+	row := func(cs ...discordgo.MessageComponent) *discordgo.ActionsRow {
+		return &discordgo.ActionsRow{Components: cs}
+	}
+	nested := []discordgo.MessageComponent{&discordgo.Container{Components: []discordgo.MessageComponent{
+		discordgo.TextDisplay{Content: "a card"},
+		&discordgo.Section{Components: []discordgo.MessageComponent{discordgo.TextDisplay{Content: "x"}},
+			Accessory: &discordgo.Button{CustomID: "redflag:start", Label: "Check"}},
+		row(&discordgo.Button{CustomID: "sore-back:share:7", Label: "Share"}),
+	}}}
+	for _, tc := range []struct {
+		name       string
+		components []discordgo.MessageComponent
+		customID   string
+		want       bool
+	}{
+		{"in a row", []discordgo.MessageComponent{row(&discordgo.Button{CustomID: "library:42:2", Label: "Next"})}, "library:42:2", true},
+		{"a section's accessory in a container", nested, "redflag:start", true},
+		{"a row in a container", nested, "sore-back:share:7", true},
+		{"a select menu", []discordgo.MessageComponent{row(discordgo.SelectMenu{CustomID: "pick:<1>&", Options: []discordgo.SelectMenuOption{{Label: "a", Value: "a"}}})}, "pick:<1>&", true},
+		{"a prefix of one", []discordgo.MessageComponent{row(&discordgo.Button{CustomID: "library:42:2", Label: "Next"})}, "library:42", false},
+		{"longer than one", []discordgo.MessageComponent{row(&discordgo.Button{CustomID: "library:42", Label: "Next"})}, "library:42:2", false},
+		{"only in a label", []discordgo.MessageComponent{row(&discordgo.Button{CustomID: "other", Label: `"custom_id":"library:42:2"`})}, "library:42:2", false},
+		{"only as a link's url", []discordgo.MessageComponent{row(&discordgo.Button{Style: discordgo.LinkButton, URL: "https://x.test/library:42:2", Label: "x"})}, "library:42:2", false},
+	} {
+		i := click(tc.customID)
+		i.Message = &discordgo.Message{ID: "700", Components: tc.components}
+		if got := componentOnMessage(&Request{Interaction: i}); got != tc.want {
+			t.Errorf("%s: componentOnMessage = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
