@@ -58,6 +58,9 @@ type gwConn struct {
 	session *gwSession // nil until IDENTIFY or RESUME succeeds
 	dead    bool
 	refused int // IDENTIFYs refused for coming too soon
+	// beat is set at the connection's first heartbeat: its client's
+	// heartbeat loop is running (see gwSession.up).
+	beat bool
 }
 
 // frame is a gateway payload.
@@ -147,6 +150,10 @@ func (g *gateway) handle(c *gwConn, data []byte) bool {
 	case 1:
 		g.mu.Lock()
 		defer g.mu.Unlock()
+		if !c.beat {
+			c.beat = true
+			g.s.sig.broadcast()
+		}
 		return g.writeLocked(c, frame{Op: 11}, false) == nil
 	case 2:
 		return g.identify(c, f.D)

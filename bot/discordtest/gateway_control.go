@@ -6,9 +6,11 @@ import (
 	"fmt"
 )
 
-// WaitReady waits until a client has identified or resumed and is connected.
+// WaitReady waits until a client has identified or resumed, is connected
+// and has sent a heartbeat on every live session's connection (see
+// gwSession.up).
 func (s *Server) WaitReady(ctx context.Context) error {
-	if err := s.sig.waitFor(ctx, s.Connected); err != nil {
+	if err := s.sig.waitFor(ctx, func() bool { return s.gw.everyLive((*gwSession).up) }); err != nil {
 		return fmt.Errorf("wait for the bot to connect to the gateway: %w", err)
 	}
 	return nil
@@ -16,13 +18,16 @@ func (s *Server) WaitReady(ctx context.Context) error {
 
 // Connected reports whether a session is live and every live session (one
 // per shard) has a connection.
-func (s *Server) Connected() bool {
-	g := s.gw
+func (s *Server) Connected() bool { return s.gw.everyLive((*gwSession).connected) }
+
+// everyLive reports whether a session is live and ok holds for every live
+// session.
+func (g *gateway) everyLive(ok func(*gwSession) bool) bool {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	live := g.liveLocked()
 	for _, sess := range live {
-		if sess.conn == nil {
+		if !ok(sess) {
 			return false
 		}
 	}

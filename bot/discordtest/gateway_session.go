@@ -20,6 +20,18 @@ type gwSession struct {
 	shard    [2]int // [id, count]
 }
 
+// connected reports whether sess has a connection.
+func (sess *gwSession) connected() bool { return sess.conn != nil }
+
+// up reports whether sess has a connection whose client has started
+// heartbeating on it. discordgo (v0.29.0) starts a connection's heartbeat
+// loop after READY or RESUMED. If the connection drops before that loop's
+// first heartbeat, the loop's late write fails and it calls Session.Close,
+// which closes whatever connection the session has by then, the resumed
+// one, with 1000: that ends the session, here as on Discord. Waiting for
+// the first heartbeat lets a test cut the connection safely.
+func (sess *gwSession) up() bool { return sess.conn != nil && sess.conn.beat }
+
 type identifyData struct {
 	Token    string          `json:"token"`
 	Intents  json.RawMessage `json:"intents"`

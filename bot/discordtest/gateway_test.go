@@ -3,6 +3,7 @@ package discordtest
 import (
 	"bytes"
 	"compress/zlib"
+	"context"
 	"encoding/json"
 	"errors"
 	"strings"
@@ -168,6 +169,46 @@ func TestDropConnectionResumesAndReplaysMissedEvents(t *testing.T) {
 	next(t, resumed)
 	if srv.Resumes() != 1 || srv.Identifies() != 1 {
 		t.Errorf("resumes %d identifies %d, want 1 and 1 (a resume, not a new session)", srv.Resumes(), srv.Identifies())
+	}
+}
+
+// TestWaitReadyWaitsForTheFirstHeartbeat: a client is ready once it has
+// heartbeated on its connection, after IDENTIFY and again after RESUME.
+// Until then discordgo's heartbeat loop for the connection has not run, and
+// cutting the connection makes that loop close the resumed connection with
+// 1000, which ends the session (see gwSession.up).
+func TestWaitReadyWaitsForTheFirstHeartbeat(t *testing.T) {
+	t.Parallel()
+	srv := Start(t, Options{})
+	ended, cancel := context.WithCancel(context.Background())
+	cancel() // WaitReady with an ended context only checks.
+	c, _ := dialRaw(t, srv)
+	sid := identifyRaw(t, srv, c)
+	if !srv.Connected() {
+		t.Fatal("not connected after READY")
+	}
+	if srv.WaitReady(ended) == nil {
+		t.Fatal("ready after READY, before the client's first heartbeat")
+	}
+	send(t, c, 1, nil)
+	readFrame(t, c) // the ACK
+	if err := srv.WaitReady(ended); err != nil {
+		t.Fatalf("not ready after the first heartbeat: %v", err)
+	}
+
+	srv.DropConnection()
+	c2, _ := dialRaw(t, srv)
+	send(t, c2, 6, map[string]any{"token": srv.Token(), "session_id": sid, "seq": 2})
+	if f := readFrame(t, c2); f.T == nil || *f.T != "RESUMED" {
+		t.Fatalf("RESUME answered op %d, want RESUMED", f.Op)
+	}
+	if srv.WaitReady(ended) == nil {
+		t.Fatal("ready after RESUMED, before a heartbeat on the new connection")
+	}
+	send(t, c2, 1, nil)
+	readFrame(t, c2)
+	if err := srv.WaitReady(ended); err != nil {
+		t.Fatalf("not ready after a heartbeat on the resumed connection: %v", err)
 	}
 }
 

@@ -79,18 +79,23 @@ func (s *Server) MaxConcurrency() int { return s.opts.MaxConcurrency }
 // ShardConnected reports whether a live session of shard [id, count] has
 // a connection.
 func (s *Server) ShardConnected(id, count int) bool {
-	g := s.gw
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	sess := g.live[[2]int{id, count}]
-	return sess != nil && !sess.invalid && sess.conn != nil
+	return s.gw.shardIs([2]int{id, count}, (*gwSession).connected)
 }
 
-// WaitShards waits until every shard of count has a connected session.
+// shardIs reports whether shard has a live session for which ok holds.
+func (g *gateway) shardIs(shard [2]int, ok func(*gwSession) bool) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	sess := g.live[shard]
+	return sess != nil && !sess.invalid && ok(sess)
+}
+
+// WaitShards waits until every shard of count has a connected session
+// whose client has sent a heartbeat on its connection (see gwSession.up).
 func (s *Server) WaitShards(ctx context.Context, count int) error {
 	all := func() bool {
 		for id := range count {
-			if !s.ShardConnected(id, count) {
+			if !s.gw.shardIs([2]int{id, count}, (*gwSession).up) {
 				return false
 			}
 		}

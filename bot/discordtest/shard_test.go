@@ -1,6 +1,7 @@
 package discordtest
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -191,5 +192,28 @@ func TestIdentifyPastMaxConcurrencyGetsInvalidSession(t *testing.T) {
 	}
 	if refused != maxRefusedIdentifies+1 {
 		t.Errorf("%d identifies recorded as rate limited, want %d", refused, maxRefusedIdentifies+1)
+	}
+}
+
+// TestWaitShardsWaitsForEachShardsFirstHeartbeat: as WaitReady, WaitShards
+// waits until every shard's client has heartbeated on its connection.
+func TestWaitShardsWaitsForEachShardsFirstHeartbeat(t *testing.T) {
+	t.Parallel()
+	srv := Start(t, Options{Guilds: twoShardGuilds(), MaxConcurrency: 2})
+	ended, cancel := context.WithCancel(context.Background())
+	cancel() // WaitShards with an ended context only checks.
+	c0 := identifyShard(t, srv, []int{0, 2})
+	readyGuilds(t, c0, 2)
+	c1 := identifyShard(t, srv, []int{1, 2})
+	readyGuilds(t, c1, 1)
+	send(t, c0, 1, nil)
+	readFrame(t, c0)
+	if srv.WaitShards(ended, 2) == nil {
+		t.Fatal("shards ready before shard 1's first heartbeat")
+	}
+	send(t, c1, 1, nil)
+	readFrame(t, c1)
+	if err := srv.WaitShards(ended, 2); err != nil {
+		t.Fatalf("not ready after both shards heartbeated: %v", err)
 	}
 }
