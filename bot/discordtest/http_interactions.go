@@ -119,6 +119,9 @@ type EndpointReply struct {
 	Status      int
 	ContentType string
 	Body        []byte
+	// ReceivedAt is when the reply had arrived, before the stand-in
+	// checked it.
+	ReceivedAt time.Time
 }
 
 func (r *EndpointReply) isJSON() bool {
@@ -173,7 +176,7 @@ func (s *Server) post(ctx context.Context, client *http.Client, url string, req 
 	if err != nil {
 		return nil, fmt.Errorf("read the reply from %s: %w", url, err)
 	}
-	return &EndpointReply{Status: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), Body: body}, nil
+	return &EndpointReply{Status: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), Body: body, ReceivedAt: time.Now()}, nil
 }
 
 // deliver sends a new interaction to the bot: over HTTP when an endpoint
@@ -242,7 +245,7 @@ func (s *Server) answerOverHTTP(st *interaction, client *http.Client, url string
 	if err := s.spec.validate(http.MethodPost, path, reply.Body); err != nil {
 		s.violate(Violation{Kind: "schema", Method: http.MethodPost, Path: path, Detail: "HTTP interaction reply: " + err.Error()})
 	}
-	if e := s.acceptCallback(st, discordgo.InteractionResponseType(*body.Type), body.Data, parsedBody{payload: reply.Body}); e != nil {
+	if e := s.acceptCallback(st, discordgo.InteractionResponseType(*body.Type), body.Data, parsedBody{payload: reply.Body}, reply.ReceivedAt); e != nil {
 		detail, _ := json.Marshal(e)
 		fail("reply refused as a callback would be: %d %s", e.status, detail)
 	}

@@ -82,7 +82,7 @@ func TestHTTPInteractionsAreSignedPostedAndTheirReplyIsTheCallback(t *testing.T)
 		t.Errorf("HTTPStatus = %d", in.HTTPStatus())
 	}
 	// The same reply twice is a second acknowledgement.
-	if e := s.acceptCallback(in.st, 4, []byte(`{"content":"again"}`), parsedBody{}); e == nil || e.Code != codeAlreadyAcked {
+	if e := s.acceptCallback(in.st, 4, []byte(`{"content":"again"}`), parsedBody{}, time.Now()); e == nil || e.Code != codeAlreadyAcked {
 		t.Errorf("second first response = %v, want 40060", e)
 	}
 }

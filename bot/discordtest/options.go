@@ -68,6 +68,11 @@ type Options struct {
 	// shared/discord-api/openapi.json is looked for in every ancestor of the
 	// working directory and in each ancestor's parent.
 	OpenAPIPath string
+	// NoSchemaChecks turns the OpenAPI checks of request bodies off. Only
+	// latency benchmarks want it: the checks run in the test's process on
+	// the bot's cores, and a rich embed takes far longer to check than the
+	// bare bot's constant, so they would bill Discord's work to the bot.
+	NoSchemaChecks bool
 }
 
 // Guild is a guild the bot is in.
