@@ -11,8 +11,6 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
-
-	"github.com/spotter-bot/spotter/bot/discordtest"
 )
 
 // BenchmarkHelpLatencyHTTP is BenchmarkHelpLatency with the real program in
@@ -20,14 +18,14 @@ import (
 // back in the reply body. Latency runs from the stand-in's dispatch to the
 // reply being applied, signing and verification included.
 func BenchmarkHelpLatencyHTTP(b *testing.B) {
-	rb := startHTTPModeBot(b)
+	rb := startHTTPModeBotOn(b, benchStandIn(b), "info")
 	measureLatency(b, rb.srv, "help")
 }
 
 // BenchmarkSoreBackLatencyHTTP is BenchmarkSoreBackLatency in discord.mode
 // "http".
 func BenchmarkSoreBackLatencyHTTP(b *testing.B) {
-	rb := startHTTPModeBot(b)
+	rb := startHTTPModeBotOn(b, benchStandIn(b), "info")
 	measureLatency(b, rb.srv, "sore-back", soreBackQuestion)
 }
 
@@ -35,7 +33,7 @@ func BenchmarkSoreBackLatencyHTTP(b *testing.B) {
 // checks the signature with discordgo.VerifyInteraction and replies with a
 // constant: what HTTP mode costs before Spotter's own layers.
 func BenchmarkBareHTTPLatency(b *testing.B) {
-	srv := discordtest.Start(b, discordtest.Options{})
+	srv := benchStandIn(b)
 	key, err := hex.DecodeString(srv.PublicKey())
 	if err != nil {
 		b.Fatal(err)

@@ -43,7 +43,12 @@ func startBot(t testing.TB) *runningBot {
 // startBotWith is startBot with extra lines for the [discord] table.
 func startBotWith(t testing.TB, discordConfig string) *runningBot {
 	t.Helper()
-	srv := discordtest.Start(t, discordtest.Options{})
+	return startBotOn(t, discordtest.Start(t, discordtest.Options{}), discordConfig, "debug")
+}
+
+// startBotOn runs the real program against srv, logging at logLevel.
+func startBotOn(t testing.TB, srv *discordtest.Server, discordConfig, logLevel string) *runningBot {
+	t.Helper()
 	dir := t.TempDir()
 	listen := freeAddr(t)
 	configPath := filepath.Join(dir, "config.toml")
@@ -55,8 +60,8 @@ path = %q
 [http]
 listen = %q
 [log]
-level = "debug"
-`, srv.APIURL(), discordConfig, filepath.Join(dir, "spotter.db"), listen)
+level = %q
+`, srv.APIURL(), discordConfig, filepath.Join(dir, "spotter.db"), listen, logLevel)
 	if err := os.WriteFile(configPath, []byte(config), 0o600); err != nil {
 		t.Fatal(err)
 	}

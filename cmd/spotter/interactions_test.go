@@ -21,7 +21,12 @@ import (
 // once the Developer Portal's checks pass.
 func startHTTPModeBot(t testing.TB) *runningBot {
 	t.Helper()
-	srv := discordtest.Start(t, discordtest.Options{})
+	return startHTTPModeBotOn(t, discordtest.Start(t, discordtest.Options{}), "debug")
+}
+
+// startHTTPModeBotOn is startHTTPModeBot against srv, logging at logLevel.
+func startHTTPModeBotOn(t testing.TB, srv *discordtest.Server, logLevel string) *runningBot {
+	t.Helper()
 	dir := t.TempDir()
 	listen := freeAddr(t)
 	configPath := filepath.Join(dir, "config.toml")
@@ -35,8 +40,8 @@ path = %q
 listen = %q
 interactions_path = "/discord/interactions"
 [log]
-level = "debug"
-`, srv.APIURL(), srv.PublicKey(), filepath.Join(dir, "spotter.db"), listen)
+level = %q
+`, srv.APIURL(), srv.PublicKey(), filepath.Join(dir, "spotter.db"), listen, logLevel)
 	if err := os.WriteFile(configPath, []byte(config), 0o600); err != nil {
 		t.Fatal(err)
 	}
