@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/agnivade/levenshtein"
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/spotter-bot/spotter/bot"
@@ -81,7 +82,7 @@ func nearZones(typed string, n int) []string {
 	var hits []scored
 	for _, z := range tzNames {
 		full, city := zoneKey(z), zoneKey(zoneCity(z))
-		d := min(editDistance(key, full), editDistance(key, city))
+		d := min(levenshtein.ComputeDistance(key, full), levenshtein.ComputeDistance(key, city))
 		if strings.Contains(full, key) || strings.Contains(key, city) && len(city) >= 4 {
 			d = 0
 		}
@@ -158,28 +159,6 @@ func (c *checkins) zoneChoices(ctx context.Context, req *bot.Request) (*bot.Resp
 		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: z, Value: z})
 	}
 	return bot.Choices(choices), nil
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes (zone
-// names are ASCII).
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // orList joins names as "a, b or c", each in backticks.

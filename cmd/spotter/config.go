@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"github.com/agnivade/levenshtein"
 
 	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot"
@@ -302,7 +303,7 @@ func sectionOf(key string, sections map[string][]string) string {
 func didYouMean(got string, candidates []string, format string) string {
 	best, bestDist := "", 0
 	for _, c := range candidates {
-		d := editDistance(strings.ToLower(got), c)
+		d := levenshtein.ComputeDistance(strings.ToLower(got), c)
 		if best == "" || d < bestDist {
 			best, bestDist = c, d
 		}
@@ -311,27 +312,6 @@ func didYouMean(got string, candidates []string, format string) string {
 		return ""
 	}
 	return ": did you mean `" + fmt.Sprintf(format, best) + "`?"
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // Validate checks every key and names the key and the fix in its error.
