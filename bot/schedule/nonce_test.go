@@ -1,8 +1,10 @@
 package schedule
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"strings"
 	"testing"
@@ -40,7 +42,8 @@ func TestAddNonceRefusesBodiesItCannotExtend(t *testing.T) {
 	tests := []struct {
 		name, contentType, body string
 	}{
-		{"multipart upload", "multipart/form-data; boundary=x", "--x--"},
+		{"multipart upload without payload_json", "multipart/form-data; boundary=x", "--x--"},
+		{"plain text", "text/plain", "hi"},
 		{"not an object", "application/json", `["content"]`},
 	}
 	for _, tt := range tests {
@@ -54,6 +57,55 @@ func TestAddNonceRefusesBodiesItCannotExtend(t *testing.T) {
 				t.Error("a message that cannot carry its nonce would be sent without one")
 			}
 		})
+	}
+}
+
+// A message with a file (a coach's weekly chart) is multipart: its
+// payload_json carries the nonce, and the file arrives untouched.
+func TestAddNonceReachesTheJSONOfAMessageWithAFile(t *testing.T) {
+	t.Parallel()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	if err := mw.WriteField("payload_json", `{"content":"Weekly update"}`); err != nil {
+		t.Fatal(err)
+	}
+	chart := []byte("\x89PNG chart bytes")
+	fw, err := mw.CreateFormFile("files[0]", "chart.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fw.Write(chart)
+	mw.Close()
+	req, err := http.NewRequest(http.MethodPost, "https://discord.com/api/v9/channels/1/messages", &body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	out, err := addNonce(req, "spj1z")
+	if err != nil {
+		t.Fatal(err)
+	}
+	form, err := multipart.NewReader(out.Body, mw.Boundary()).ReadForm(1 << 20)
+	if err != nil {
+		t.Fatalf("the body is no longer multipart: %v", err)
+	}
+	var payload map[string]any
+	if err := json.Unmarshal([]byte(form.Value["payload_json"][0]), &payload); err != nil {
+		t.Fatal(err)
+	}
+	if payload["nonce"] != "spj1z" || payload["enforce_nonce"] != true || payload["content"] != "Weekly update" {
+		t.Errorf("payload_json %v: want the message plus nonce and enforce_nonce", payload)
+	}
+	files := form.File["files[0]"]
+	if len(files) != 1 || files[0].Filename != "chart.png" {
+		t.Fatalf("files %v: want chart.png", form.File)
+	}
+	f, err := files[0].Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := io.ReadAll(f); !bytes.Equal(got, chart) {
+		t.Errorf("the file changed on the way: %q", got)
 	}
 }
 
