@@ -21,7 +21,7 @@ var coach = discordtest.Actor{UserID: "1800000000000000031", Username: "coachkat
 
 // newCoachHarness is the check-in harness on a guild with a Coach role,
 // named a coach role, that coach holds; the scheduler is running.
-func newCoachHarness(t *testing.T, clock *testClock) *checkinHarness {
+func newCoachHarness(t *testing.T, clock *testClock, adjust ...func(*Deps)) *checkinHarness {
 	t.Helper()
 	srv := discordtest.Start(t, discordtest.Options{Guilds: []discordtest.Guild{{
 		ID: discordtest.DefaultGuildID, Name: "Spotter Test Gym",
@@ -36,6 +36,9 @@ func newCoachHarness(t *testing.T, clock *testClock) *checkinHarness {
 	t.Cleanup(func() { db.Close() })
 	var sched *schedule.Scheduler
 	h := startHarness(t, srv, db, func(d *Deps) {
+		for _, f := range adjust {
+			f(d)
+		}
 		sched = newTestScheduler(t, schedule.Options{Store: d.Store.(schedule.Store), Now: clock.Now, Lease: 5 * 1e9})
 		d.Scheduler, d.Now = sched, clock.Now
 	})

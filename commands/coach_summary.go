@@ -3,9 +3,7 @@ package commands
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
-	"net/http"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
@@ -213,19 +211,7 @@ func (c *coaching) sendUpdate(ctx context.Context, job schedule.Job, out *schedu
 	if err != nil {
 		return err
 	}
-	// The chart makes the message multipart, which cannot carry a nonce, so
-	// the update is marked with the job's own: an attempt after one that
-	// may have sent looks for it in the coach's DMs before sending.
-	marker := "update " + job.Nonce()
-	msg.Embeds[0].Footer.Text += " · " + marker
-	if job.Redelivery {
-		if found, err := c.delivered(ctx, out, sh.CoachID, marker); err != nil {
-			return err
-		} else if found {
-			return c.store.RecordShareSend(ctx, sh.ID, job.ID, spotter.ShareSendWeekly, c.now())
-		}
-	}
-	_, err = out.SendDM(ctx, sh.CoachID, msg, "")
+	_, err = out.SendDM(ctx, sh.CoachID, msg, job.Nonce())
 	if bot.ErrorCode(err) == bot.CodeCannotDMUser {
 		if _, perr := c.store.PauseShare(ctx, sh.ID, spotter.ShareCoachDMsClosed, spotter.NoticeShareCoachDMsClosed); perr != nil {
 			return perr
@@ -263,30 +249,4 @@ func (c *coaching) stillAllowed(ctx context.Context, port memberPort, sh spotter
 		return spotter.ShareMemberLeft, nil
 	}
 	return "", nil
-}
-
-// delivered reports whether the coach's latest DMs hold a summary whose
-// footer carries marker.
-func (c *coaching) delivered(ctx context.Context, port memberPort, coachID, marker string) (bool, error) {
-	channelID, ok, err := c.store.DMChannel(ctx, coachID)
-	if err != nil || !ok {
-		return false, err
-	}
-	body, err := port.RequestWithBucketID(http.MethodGet, discordgo.EndpointChannelMessages(channelID)+"?limit=20", nil,
-		discordgo.EndpointChannelMessages(channelID), discordgo.WithContext(ctx))
-	if err != nil {
-		return false, fmt.Errorf("read the coach's DMs: %w", err)
-	}
-	var msgs []discordgo.Message
-	if err := json.Unmarshal(body, &msgs); err != nil {
-		return false, fmt.Errorf("read the coach's DMs: %w", err)
-	}
-	for _, m := range msgs {
-		for _, e := range m.Embeds {
-			if e.Footer != nil && strings.HasSuffix(e.Footer.Text, " · "+marker) {
-				return true, nil
-			}
-		}
-	}
-	return false, nil
 }

@@ -1,12 +1,15 @@
 package commands
 
 import (
+	"context"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/spotter-bot/spotter"
 	"github.com/spotter-bot/spotter/bot/discordtest"
+	"github.com/spotter-bot/spotter/bot/store"
 )
 
 // Notes the safety layer reads as ordinary, and as an emergency.
@@ -159,6 +162,71 @@ func TestCoachWeeklyUpdateArrivesOnceAcrossARestart(t *testing.T) {
 	})
 	if n := len(h.coachDMs(coach)); n != 3 {
 		t.Errorf("the coach got %d summaries, want the first and one a week", n)
+	}
+}
+
+// stopsBeforeRecording is the store of a process that, once armed, is
+// stopped in the middle of recording a weekly update it has just sent: the
+// send happened, and its record never will.
+type stopsBeforeRecording struct {
+	*store.Store
+	armed   atomic.Bool
+	stopped chan struct{} // closed when the record is reached
+}
+
+func (s *stopsBeforeRecording) RecordShareSend(ctx context.Context, shareID, jobID int64, kind string, at time.Time) error {
+	if kind == spotter.ShareSendWeekly && s.armed.CompareAndSwap(true, false) {
+		close(s.stopped)
+		<-ctx.Done()
+		return ctx.Err()
+	}
+	return s.Store.RecordShareSend(ctx, shareID, jobID, kind, at)
+}
+
+// A weekly update whose send was not recorded is sent again by the next
+// process with the job's nonce, and Discord answers with the message it
+// already made: the coach gets it once. The update has a chart, so the
+// nonce rides in the multipart body's payload_json.
+func TestCoachWeeklyUpdateSentButNotRecordedArrivesOnce(t *testing.T) {
+	t.Parallel()
+	clock := newTestClock(checkinStart)
+	stopping := &stopsBeforeRecording{stopped: make(chan struct{})}
+	h := newCoachHarness(t, clock, func(d *Deps) {
+		stopping.Store = d.Store.(*store.Store)
+		d.Store = stopping
+	})
+	startSharing(t, h)
+	sh := shareAndWait(t, h)
+
+	stopping.armed.Store(true)
+	h.restartScheduler(t, func() { clock.Set(sh.NextDue) })
+	select {
+	case <-stopping.stopped:
+	case <-h.ctx.Done():
+		t.Fatal("the weekly update was never sent")
+	}
+	if n := len(h.coachDMs(coach)); n != 2 {
+		t.Fatalf("the coach has %d summaries once the update is sent, want 2", n)
+	}
+	// The process is stopped before the record is written; the next one
+	// runs the job again.
+	stopCtx, cancel := context.WithTimeout(h.ctx, 100*time.Millisecond)
+	defer cancel()
+	if err := h.sched.Stop(stopCtx); err == nil {
+		t.Fatal("the stop did not have to interrupt the job stuck before its record")
+	}
+	h.restartScheduler(t, nil)
+	h.waitFor(t, "the re-run to record the update", func() bool {
+		s, _, _ := stopping.Store.LiveShare(h.ctx, member.UserID, coach.UserID)
+		return s.Sends == 2
+	})
+	if n := len(h.coachDMs(coach)); n != 2 {
+		t.Errorf("the coach has %d summaries after the re-run, want 2: the first and this week's, once", n)
+	}
+	for _, m := range h.coachDMs(coach) {
+		if f := m.Embeds[0].Footer; f != nil && strings.Contains(f.Text, "update ") {
+			t.Errorf("the summary's footer shows a job mark: %q", f.Text)
+		}
 	}
 }
 
