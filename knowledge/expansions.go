@@ -31,6 +31,7 @@ func expansionRules() []expansion {
 		{"do|use|try|swap|sub|replace|switch ...3 instead|alternative|alternatives", "alternative"},
 		{"pain|hurt|hurts|hurting|sore|ache|aching|problem|problems|issues|bad ...6 for ...2 years|months|yrs|ages", "chronic"},
 		{"more than ...3 tweak|strain|niggle|soreness|sore|ache|pull", "serious"},
+		{"not just|only|simply|merely ...3 tweak|strain|niggle|soreness|sore|ache|pull|doms", "serious"},
 		{"build|building|ramp|ramping|work|working|bring|bringing ...4 back up", "return"},
 		{"bottom|base|tip|end ...2 of ...2 spine|spinal", "tailbone"},
 		{"blow|blew|blown|throw|threw|thrown|put|putting|popped ...2 back out", "tweak"},
