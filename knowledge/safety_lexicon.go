@@ -22,6 +22,7 @@ const (
 	conceptWorsening
 	conceptFootDrop
 	conceptTrauma
+	conceptRoadCrash
 	conceptCancer
 	conceptNervePain
 	conceptDarkUrine
@@ -113,6 +114,8 @@ func conceptPatterns() [numConcepts][]string {
 			"sit|sitting|sat on nothing|air", "bum|butt hole", "butthole|arsehole|asshole",
 			"down there", "between my|the|both legs", "nether regions|region", "pelvic floor",
 			"wipe|wiping|wiped", "toilet paper",
+			"my junk|package|willy|willie|cock|twig",
+			"feel ...4 touching|touches|touch|contact ...2 seat|saddle|chair|toilet",
 		},
 		conceptButt: {
 			"butt|bum|buttock|buttocks|bottom|ass|arse|cheeks",
@@ -127,6 +130,11 @@ func conceptPatterns() [numConcepts][]string {
 		conceptBladderBowel: {
 			"pooped|pooed|shat|shit|soiled|crapped|messed|sharted myself|meself|pants|underwear|shorts|bed",
 			"pooped|pooed|shat|shit|soiled|crapped|messed ... pants|underwear|shorts|bed",
+			// "Shitting myself" is also fear; told with no control, or as
+			// literal, it is not.
+			"shitting|pooping|pooing|crapping|wetting|pissing|peeing myself|meself ...8 cant|cannot|couldnt|unable ...2 hold|control|stop",
+			"actually|literally|physically ...2 shitting|pooping|pooing|crapping|wetting|pissing|peeing myself|meself",
+			"pee|peeing|wee|weeing|urinate|urinating|piss|pissing ...4 cant|cannot|couldnt|dont|didnt ...1 feel|sense ...3 it|anything|flow|stream|coming",
 			"leak|leaks|leaking|leaked|dribble|dribbling|dribbled ... poo|poop|stool|stools|faeces|feces",
 			"leaked|leaking|peed|pissed|wet|pooped|soiled ...5 without|didnt|not|never ...2 noticing|notice|noticed|feeling|feel|realising|realizing|knowing|know",
 			"didnt|couldnt|wont|not make it ...2 toilet|bathroom|loo",
@@ -241,6 +249,15 @@ func conceptPatterns() [numConcepts][]string {
 			"bad|hard|big|nasty|serious|heavy|huge fall|crash|accident",
 			"pinned|crushed|trapped ... under|by ... bar|barbell|weight|weights",
 			"got pinned|crushed", "pinned|crushed|trapped|squashed ...1 me",
+		},
+		// A road crash is a serious accident even when the member calls
+		// themselves "ok-ish": pain after it is enough.
+		conceptRoadCrash: {
+			"car|motorcycle|motorbike|traffic|road|auto|vehicle accident|crash|wreck|collision",
+			"crashed ... car|motorbike|motorcycle",
+			"hit by ... car|truck|bus|vehicle|van",
+			"rolled|flipped|totalled|totaled|wrecked|crashed ...2 car|truck|van|motorbike|motorcycle|quad|atv|ute",
+			"came|come|fell|thrown|flew|flung ...1 off ...3 motorbike|motorcycle|scooter|quad|atv|dirtbike",
 		},
 		conceptCancer: {
 			"cancer*", "tumor*", "tumour*", "chemo*", "oncolog*", "metasta*",
@@ -620,6 +637,9 @@ func crisisPatterns() []string {
 		// words misspellings are corrected towards.)
 		"crisis|helpline|hotline|support ...1 line*|number*|hotline*", "helpline|helplines|hotline|hotlines|samaritans|lifeline",
 		"kill|kil|killing|killed|unalive|off|offing ... myself|meself",
+		// Someone else's danger is a crisis too: the card is for whoever
+		// has to act on it.
+		"kill|kil|killing|unalive ... himself|herself|themselves|themself",
 		"suicide|suicidal|suicides",
 		"just|might|gonna|going|want|wanna|could|should|will|to|ready ...2 end|ending it",
 		"might|could|would|gonna ...2 do ...3 to myself",
@@ -630,7 +650,7 @@ func crisisPatterns() []string {
 		"take|taking|swallow|swallowing|down|downing ...2 the|whole|all ...1 lot|bottle|packet|box|pack|them",
 		"end|ending|ended my life|self",
 		"end|ending it all",
-		"thinking|thought|thoughts|think|want|wanna|wanted|ready|plan|planning|considering|about|of ... end|ending it",
+		"thinking|thought|thoughts|think|want|wanna|wanted|ready|plan|planning|considering|about|of ... end|ending it|things|everything",
 		"take|taking ... my own life",
 		"take|taking my life",
 		"want|wanna|wish|wishing|ready|rather ... die", "rather ...1 not ...1 be ...1 here|alive|around", "rather be dead",
@@ -641,7 +661,7 @@ func crisisPatterns() []string {
 		"better off if ... gone|dead|wasnt|werent|didnt|died",
 		"dont|never|not want|wanna ... here|alive|live|living|exist|existing|around|wake",
 		"wish|wishes|wishing|wished|hope|hoping|hoped|pray|praying ... wouldnt|wont|didnt|dont|never|not|couldnt ...2 wake|woke|waking",
-		"sleep|sleeping ...2 never|not ...1 wake|waking",
+		"sleep|sleeping|asleep|slept ...2 never|not ...1 wake|waking|woke",
 		"reason|point ... live|living|life|alive",
 		"no|any reason|point ...3 keep|go|carry|continue|get ...1 going|on|up",
 		"nothing|nobody ... live for",
@@ -696,7 +716,7 @@ func crisisPatterns() []string {
 		"nobody|noone|one ...2 would|will|wud|gonna ...1 notice|care|miss",
 		"rehomed|rehoming|gave|giving|given ...3 my|the ...1 dog|cat|pet|pets",
 		"sorting|sort|sorted|tying ...3 last|loose ...2 things|ends|bits",
-		"rope|noose|gun|pistol|rifle|ledge|bridge|tracks|edge|railing ...8 thinking|thought|think|mind",
+		"rope|noose|gun|pistol|rifle|ledge|bridge|tracks|edge|railing|knife|blade|razor ...8 thinking|thought|think|mind",
 		"life insurance", "insurance ...2 money|payout|pays",
 		"look ...1 after ...1 each|yourselves|eachother", "take care ...2 each|yourselves|eachother|all|everyone|guys|lads|yall|everybody", "sorry for everything",
 		"dont|cant|not|never ...2 see ...1 myself ...3 around|here|alive|living|being",
@@ -738,8 +758,13 @@ func crisisPatterns() []string {
 		"have|got|made|making ...2 a|the|my plan", "plan|planned|planning ...4 do|end ...1 it",
 		"know|decided|worked|figured ...3 how|when|where ...3 do|end ...1 it",
 		"bought|buy|got|have|stocked|ready ...3 rope|noose|gun|pistol|rifle|blade|pills|tablets|charcoal",
-		"lethal|fatal ...2 dose|amount", "how many ...4 pills|tablets|paracetamol|tylenol|tramadol|codeine|oxy|oxycodone|meds|sleeping|relaxants|painkillers ...4 take|takes|took|taking|die|kill|fatal|lethal|overdose|od",
+		"lethal|fatal ...2 dose|amount", "amount|dose|much|many ...4 pills|tablets|paracetamol|tylenol|tramadol|codeine|oxy|oxycodone|meds|painkillers ...6 lethal|fatal|deadly", "how many ...4 pills|tablets|paracetamol|tylenol|tramadol|codeine|oxy|oxycodone|meds|sleeping|relaxants|painkillers ...4 take|takes|took|taking|die|kill|fatal|lethal|overdose|od",
 		"painless|quick|easiest ...2 way|ways ...2 die|go|out",
+		"garage ...6 car|engine ...3 running|on", "hose ...4 exhaust",
+		"insulin|meds|medication|medicine|pills ...6 let|letting ...2 it ...1 happen",
+		"not|never|no ...1 planning|plan|planned|going|gonna ...2 on|to ...1 be|being ...1 here|around|alive",
+		"easier|better|simpler ...2 than ...1 living|existing|being ...1 alive|here",
+		"wish|wished|wishing ...4 had ...2 crushed|killed|finished|ended ...1 me",
 		"ways|way|methods|method ...2 to ...2 die|kill",
 	}
 }

@@ -34,7 +34,8 @@ func emergencyRule(f [numConcepts]bool) safetyRule {
 	case f[conceptFootDrop], f[conceptLegFails] && f[conceptLegPart], (f[conceptWeak] || sensory) && f[conceptWorsening] && f[conceptLegPart],
 		f[conceptGivingWay] && f[conceptLegPart] && (!f[conceptLiftCause] || f[conceptAtRest] || f[conceptWorsening]):
 		return ruleWorsening
-	case f[conceptTrauma] && !f[conceptCaught] && !f[conceptNoHarm] && !f[conceptLongAgo]:
+	case f[conceptRoadCrash] && f[conceptPain] && !f[conceptLongAgo],
+		f[conceptTrauma] && !f[conceptCaught] && !f[conceptNoHarm] && !f[conceptLongAgo]:
 		// A bar the safeties caught, or a fall that hurt no one, is not
 		// an accident to escalate.
 		return ruleTrauma
