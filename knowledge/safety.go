@@ -159,6 +159,7 @@ var contextConcepts = map[concept]bool{
 	conceptResolved: true, conceptCaught: true, conceptNoHarm: true, conceptHabitual: true,
 	conceptLiftCause: true, conceptRecent: true, conceptLongAgo: true, conceptTightGear: true, conceptSitting: true,
 	conceptFatigue: true, conceptPain: true, conceptHotRoom: true, conceptLongSit: true, conceptFamilyIllness: true,
+	conceptLongStanding: true,
 }
 
 // canonical blanks out look-alike phrases and corrects misspelt words to
@@ -270,8 +271,12 @@ func statedAge(toks []string) int {
 		case aboutMe && (next == "m" || next == "f" || next == "and" || next == "here" || next == "now" || next == "still" || next == "never" ||
 			next == "but" || next == "so" || next == "been" || next == "im" || next == clauseBreak || next == ""):
 			return n
-		case prev == "is" && i >= 2 && youngster[toks[i-2]]:
-			// "my son is 12"
+		case prev == "is" && i >= 2 && relative[toks[i-2]]:
+			// "my son is 12", "my mum is 68"
+			return n
+		case i == 0 && !ageUnits[next]:
+			// A message that opens with a number opens with an age
+			// ("58, new pain this week"), unless a unit follows it.
 			return n
 		case prev == "im" || prev == "am":
 			return n
@@ -280,8 +285,16 @@ func statedAge(toks []string) int {
 	return 0
 }
 
-// youngster are the words for a child whose age a parent gives.
-var youngster = wordSet([]string{"son", "daughter", "kid", "child", "boy", "girl", "teenager", "nephew", "niece", "he", "she"})
+// relative are the words for someone whose age a member gives for them.
+var relative = wordSet([]string{"son", "daughter", "kid", "child", "boy", "girl", "teenager", "nephew", "niece", "he", "she",
+	"mum", "mom", "mother", "dad", "father", "grandma", "grandpa", "granny", "nan", "nana", "gran", "grandad", "grandfather", "grandmother",
+	"wife", "husband", "partner", "uncle", "aunt", "auntie"})
+
+// ageUnits are the words after a number that make it something other than
+// an age.
+var ageUnits = wordSet([]string{"kg", "kgs", "kilo", "kilos", "lb", "lbs", "pounds", "reps", "rep", "sets", "set", "x", "min", "mins", "minutes",
+	"sec", "secs", "seconds", "hours", "hrs", "hr", "h", "days", "day", "weeks", "week", "wks", "months", "month", "percent", "pct", "rpe", "plates",
+	"plate", "times", "am", "pm", "c", "f", "degrees", "km", "kmh", "mph", "miles", "mi", "cm", "mm", "s", "k"})
 
 // splitUnits separates a number from the unit written against it ("8kg",
 // "3am", "39c"), so that the unit counts as a word of its own.

@@ -23,6 +23,7 @@ const (
 	conceptFootDrop
 	conceptTrauma
 	conceptRoadCrash
+	conceptLongStanding
 	conceptCancer
 	conceptNervePain
 	conceptDarkUrine
@@ -258,6 +259,10 @@ func conceptPatterns() [numConcepts][]string {
 			"hit by ... car|truck|bus|vehicle|van",
 			"rolled|flipped|totalled|totaled|wrecked|crashed ...2 car|truck|van|motorbike|motorcycle|quad|atv|ute",
 			"came|come|fell|thrown|flew|flung ...1 off ...3 motorbike|motorcycle|scooter|quad|atv|dirtbike",
+		},
+		// Pain someone has had for a long time.
+		conceptLongStanding: {
+			"for|over ...2 years|yrs|decades|ages|months", "on and off", "years|yrs|decades ...1 now",
 		},
 		conceptCancer: {
 			"cancer*", "tumor*", "tumour*", "chemo*", "oncolog*", "metasta*",
@@ -615,7 +620,9 @@ func hypotheticalPatterns() []string {
 		"signs|symptoms of", "how would|do|can i|you know|tell when|if",
 		"if ...3 ever|someday", "for future reference", "in case i|you|of", "asked ...2 if|whether",
 		// Someone else's story that is over.
-		"partner|partners|teammate|client|mate|mates|friend|friends|buddy|buddys|bro|dad|dads|mum|mums|mom|moms|brother|brothers|sister|sisters|uncle|aunt|aunts|cousin|cousins|coworker|colleague|wife|wifes|husband|husbands|gf|bf|girlfriend|boyfriend|someone ...3 had|once|used|got|went|was ...8 ago|year|years|recovered|fine|better|surgery|operation",
+		"partner|partners|teammate|client|mate|mates|friend|friends|buddy|buddys|bro|dad|dads|mum|mums|mom|moms|brother|brothers|sister|sisters|uncle|aunt|aunts|cousin|cousins|coworker|colleague|wife|wifes|husband|husbands|gf|bf|girlfriend|boyfriend|someone|guy|girl|dude|lad|bloke|man|woman|lifter ...3 had|once|used|got|went|was|who|couldnt|didnt|lost|needed|nearly|almost|ended ...8 ago|year|years|recovered|fine|better|surgery|operation|sorted",
+		// Asking why clinicians ask about a sign is a question, not a symptom.
+		"why do|does|would|did ...2 they|doctors|docs|physios|physio|gps|gp|nurses|people|you ...2 ask|asks|check|checks|mention|mentions|want",
 		"should i worry if|about ...3 ever|future",
 		"how common is|are", "can you get|have", "is it possible to", "is it true", "asking for ...2 assignment|class|course|exam|essay|study|project|friend",
 	}
@@ -748,7 +755,9 @@ func crisisPatterns() []string {
 		"giving|give|gave|given ...4 away",
 		"wont|not|never|dont|cant ...3 be ...2 around|here ...2 much|long|anymore|more|to|for|by|next",
 		"wont|not|never ...3 need|needing ...3 it|them|this|my ...2 anymore|more|longer", "need|needing ...4 where im|ill ...1 going|be",
-		"last|final message|post|time|goodbye|note|check|checkin",
+		"last|final message|post|goodbye|note|check|checkin",
+		// "Last time" is also how lifters start a story about a session.
+		"this|thats|its|will ...2 the ...1 last|final time", "last|final time ...4 hear|see|post|write|message|talk|speak|bother",
 		"wrote|writing|written|write ...2 letter|letters|note|notes ...3 to|for ...2 my|family|everyone|mum|mom|kids",
 		"sorted|sorting|sort|put ...3 affairs|will|wills", "things in order", "paid ...1 off ...2 debts|debt", "sold ...2 all ...1 my ...1 stuff|things|belongings|gear",
 		"weirdly|strangely|oddly ...1 calm|peaceful", "papers|will|documents|passwords|accounts ...3 together|sorted|ready",

@@ -84,7 +84,9 @@ func sameDayRule(f [numConcepts]bool, age int) safetyRule {
 		return ruleBloodInUrine
 	case f[conceptNightPain]:
 		return ruleNightPain
-	case age > 0 && (age < 20 || age > 50) && (f[conceptUnexplained] || !f[conceptLiftCause]):
+	case age > 0 && (age < 20 || age > 50) && (f[conceptUnexplained] || !f[conceptLiftCause]) && !f[conceptLongStanding]:
+		// The notes ask about new pain: pain someone has had for years,
+		// unchanged, is not the sign.
 		return ruleAge
 	case (f[conceptNumb] || f[conceptTingling] || f[conceptWeak]) && (f[conceptOneLegPart] || f[conceptOneSide] && f[conceptLegPart]) &&
 		!f[conceptTightGear] && !f[conceptSitting]:
