@@ -124,14 +124,19 @@ func (s *safety) check(raw []string) safetyVerdict {
 			trigger[i] = true
 		}
 	})
+	storyCancer := false
 	for _, sp := range spans {
 		if hypo[sp.start] {
+			storyCancer = storyCancer || sp.c == conceptCancer
 			continue
 		}
 		if contextConcepts[sp.c] || !s.negated(toks, trigger, sp.start) && !answeredNo(toks, sp.end) {
 			found[sp.c] = true
 		}
 	}
+	// Cancer in a relative's story ("dad had prostate cancer years back")
+	// is still their history when it is their back that hurts now.
+	found[conceptCancer] = found[conceptCancer] || storyCancer && found[conceptTheirPain]
 	// Self-harm told as a way of coping ("cutting again, it takes the
 	// edge off") is a crisis even without the word "myself", and so is
 	// hopelessness whose parts stand in different sentences.
@@ -159,7 +164,7 @@ var contextConcepts = map[concept]bool{
 	conceptResolved: true, conceptCaught: true, conceptNoHarm: true, conceptHabitual: true,
 	conceptLiftCause: true, conceptRecent: true, conceptLongAgo: true, conceptTightGear: true, conceptSitting: true,
 	conceptFatigue: true, conceptPain: true, conceptHotRoom: true, conceptLongSit: true, conceptFamilyIllness: true,
-	conceptLongStanding: true,
+	conceptLongStanding: true, conceptTheirPain: true,
 }
 
 // canonical blanks out look-alike phrases and corrects misspelt words to
@@ -271,6 +276,9 @@ func statedAge(toks []string) int {
 		case aboutMe && (next == "m" || next == "f" || next == "and" || next == "here" || next == "now" || next == "still" || next == "never" ||
 			next == "but" || next == "so" || next == "been" || next == "im" || next == clauseBreak || next == ""):
 			return n
+		case possessiveRelative[prev]:
+			// "my dad's 72"
+			return n
 		case prev == "is" && i >= 2 && relative[toks[i-2]]:
 			// "my son is 12", "my mum is 68"
 			return n
@@ -289,6 +297,10 @@ func statedAge(toks []string) int {
 var relative = wordSet([]string{"son", "daughter", "kid", "child", "boy", "girl", "teenager", "nephew", "niece", "he", "she",
 	"mum", "mom", "mother", "dad", "father", "grandma", "grandpa", "granny", "nan", "nana", "gran", "grandad", "grandfather", "grandmother",
 	"wife", "husband", "partner", "uncle", "aunt", "auntie"})
+
+// possessiveRelative are those words with the "'s" of "my dad's 72", as
+// the tokenizer leaves them.
+var possessiveRelative = wordSet([]string{"mums", "moms", "dads", "grans", "nans", "wifes", "husbands", "partners", "sons", "daughters"})
 
 // ageUnits are the words after a number that make it something other than
 // an age.

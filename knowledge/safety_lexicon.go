@@ -24,6 +24,7 @@ const (
 	conceptTrauma
 	conceptRoadCrash
 	conceptLongStanding
+	conceptTheirPain
 	conceptCancer
 	conceptNervePain
 	conceptDarkUrine
@@ -116,6 +117,7 @@ func conceptPatterns() [numConcepts][]string {
 			"down there", "between my|the|both legs", "nether regions|region", "pelvic floor",
 			"wipe|wiping|wiped", "toilet paper",
 			"my junk|package|willy|willie|cock|twig",
+			"inside|insides ...2 of ...1 my|the|both ...1 thigh|thighs",
 			"feel ...4 touching|touches|touch|contact ...2 seat|saddle|chair|toilet",
 		},
 		conceptButt: {
@@ -143,6 +145,7 @@ func conceptPatterns() [numConcepts][]string {
 			"hours|hrs|hr|day ...2 no|without ...1 pee|wee|piss|peeing|urine|weeing", "no|without ...1 pee|wee|peeing|urine ...4 hours|hrs|hr|since|day",
 			"trouble|hard|cant|struggle|struggling|difficulty ...4 start|starting|get|getting|going ...2 stream|flow|pee|going",
 			"weak|slow|trickle|trickling stream|flow",
+			"tiny|little|only|just|small|barely ...2 trickle|dribble|drops|drop",
 			"wont|cant|doesnt|wouldnt|couldnt|not ...2 start|starting|come|coming|flow ...3 pee|wee|stream|toilet|urinal|loo",
 			"pee|wee|stream|toilet|urinal|loo ...6 wont|cant|doesnt|wouldnt|couldnt ...2 start|come|flow|go",
 			"wet|wetting|wetted ...2 bed|sheets|sheet|mattress",
@@ -264,6 +267,11 @@ func conceptPatterns() [numConcepts][]string {
 		conceptLongStanding: {
 			"for|over ...2 years|yrs|decades|ages|months", "on and off", "years|yrs|decades ...1 now",
 		},
+		// Someone else's back hurting now: the member is asking for them.
+		conceptTheirPain: {
+			"her|his|their ...1 back|spine ...4 hurts|hurting|pain|sore|killing|agony|bad", "she|he|shes|hes|they ...4 pain|hurts|hurting|sore|agony",
+			"it ...1 hurts ...4 when ...1 she|he|they",
+		},
 		conceptCancer: {
 			"cancer*", "tumor*", "tumour*", "chemo*", "oncolog*", "metasta*",
 			"radiotherapy|lymphoma|leukemia|leukaemia|myeloma|melanoma|sarcoma|carcinoma",
@@ -323,6 +331,7 @@ func conceptPatterns() [numConcepts][]string {
 		conceptChest: {
 			"chest ...2 pain|pains|pressure|tight|tightness|heavy|heaviness|crushing|squeezing|hurts|hurting|ache|aching|burning|sore",
 			"pain|pressure|tightness|tightening|tight|heaviness|heavy|squeezing|crushing|band|vice|vise ...3 chest",
+			"pain|pressure|tightness|heaviness|squeezing|crushing ...3 middle|centre|center ...1 of ...1 my|the ...1 chest",
 			"jaw|jaws ...2 ache|aches|aching|pain|hurts|tight",
 			"elephant ...5 chest", "heart attack", "angina", "breastbone|sternum",
 		},
@@ -362,7 +371,7 @@ func conceptPatterns() [numConcepts][]string {
 		conceptInjecting: {
 			"inject|injecting|injected|injection|injections ... drugs|heroin|meth|speed|gear|steroids|tren|test|roids|stuff",
 			"shoot|shooting|shot up", "injecting|injected", "i ...1 inject", "iv|intravenous drug|drugs|use|user", "heroin|fentanyl|speedball|speedballs",
-			"use|using|used|share|sharing|shared needles|needle|syringes",
+			"use|using|used|share|sharing|shared|uses ...1 needles|needle|syringes",
 			"track marks", "pinning|pin ... gear|tren|test|roids|steroids",
 		},
 		conceptImmune: {
@@ -371,11 +380,12 @@ func conceptPatterns() [numConcepts][]string {
 			"immune ... weak|weakened|low|poor|compromised|suppressed|system",
 			"transplant|transplanted|hiv|methotrexate|humira|adalimumab|infliximab|etanercept|enbrel|rituximab|tacrolimus|ciclosporin|cyclosporine|azathioprine|mycophenolate|biologic|biologics",
 			// Steroid tablets weaken the immune system when taken for a long time, not as a short course.
-			"prednisone|prednisolone|pred|dexamethasone|hydrocortisone|steroid|steroids ...4 year|years|months|longterm|daily|ages|forever|since|always",
+			"prednisone|prednisolone|pred|dexamethasone|hydrocortisone|steroid|steroids ...8 year|years|months|longterm|daily|ages|forever|since|always",
 			"prednisone|prednisolone|pred|dexamethasone|hydrocortisone|steroid|steroids ...4 every ...1 day|morning",
 			"alendronate|bisphosphonate|bisphosphonates|fosamax",
 			"year|years|months|longterm|daily|ages ...4 prednisone|prednisolone|pred|dexamethasone|hydrocortisone|steroid|steroids",
 			"long term ...2 steroid|steroids|prednisone|prednisolone|pred",
+			"steroid|steroids|prednisone|prednisolone|pred ...2 tablets|pills ...4 crohns|colitis|ibd|lupus|arthritis|copd|vasculitis|sarcoidosis|myositis",
 			"rheumatolog*", "dmard|dmards",
 		},
 		conceptBoneThin: {
@@ -656,11 +666,12 @@ func crisisPatterns() []string {
 		"check|checking|checked|sign|signing|signed|log|logging|logged out|off ...2 good|forever|permanently",
 		"take|taking|swallow|swallowing|down|downing ...2 the|whole|all ...1 lot|bottle|packet|box|pack|them",
 		"end|ending|ended my life|self",
+		"end|ending|take|taking ...1 his|her|their ...1 own ...1 life", "end|ending|take|taking his|her|their life",
 		"end|ending it all",
 		"thinking|thought|thoughts|think|want|wanna|wanted|ready|plan|planning|considering|about|of ... end|ending it|things|everything",
 		"take|taking ... my own life",
 		"take|taking my life",
-		"want|wanna|wish|wishing|ready|rather ... die", "rather ...1 not ...1 be ...1 here|alive|around", "rather be dead",
+		"want|wanna|wish|wishing|ready|rather|wants|wanted|wanting|wishes ... die", "rather ...1 not ...1 be ...1 here|alive|around", "rather be dead",
 		"think|thinking|thought ...2 about ...1 dying|death",
 		"wouldnt|not ...1 mind ...3 if ...3 died|die|happened|gone|dead",
 		"rather be dead", "better off dead", "better off without me",
@@ -755,7 +766,7 @@ func crisisPatterns() []string {
 		"giving|give|gave|given ...4 away",
 		"wont|not|never|dont|cant ...3 be ...2 around|here ...2 much|long|anymore|more|to|for|by|next",
 		"wont|not|never ...3 need|needing ...3 it|them|this|my ...2 anymore|more|longer", "need|needing ...4 where im|ill ...1 going|be",
-		"last|final message|post|goodbye|note|check|checkin",
+		"last|final message|post|goodbye|note", "this|my ...2 last|final ...1 check ...1 in", "this|my ...2 last|final ...1 checkin",
 		// "Last time" is also how lifters start a story about a session.
 		"this|thats|its|will ...2 the ...1 last|final time", "last|final time ...4 hear|see|post|write|message|talk|speak|bother",
 		"wrote|writing|written|write ...2 letter|letters|note|notes ...3 to|for ...2 my|family|everyone|mum|mom|kids",
@@ -774,6 +785,8 @@ func crisisPatterns() []string {
 		"not|never|no ...1 planning|plan|planned|going|gonna ...2 on|to ...1 be|being ...1 here|around|alive",
 		"easier|better|simpler ...2 than ...1 living|existing|being ...1 alive|here",
 		"wish|wished|wishing ...4 had ...2 crushed|killed|finished|ended ...1 me",
+		"hope|hoping|wish|wishing|pray|praying ...4 crush|crushes|kills|ends|finishes|takes ...1 me",
+		"wrote|written|writing|made|making|did|done ...2 my|a ...1 will ...8 date|goodbye|over|note|letters",
 		"ways|way|methods|method ...2 to ...2 die|kill",
 	}
 }

@@ -66,13 +66,15 @@ func sameDayRule(f [numConcepts]bool, age int) safetyRule {
 		return ruleFever
 	case f[conceptInjecting]:
 		return ruleInjecting
-	case f[conceptImmune] && !f[conceptFamilyIllness]:
+	case f[conceptImmune] && (!f[conceptFamilyIllness] || f[conceptTheirPain]):
 		return ruleImmune
 	case f[conceptInfection]:
 		return ruleInfection
-	case f[conceptCancer] && !f[conceptFamilyIllness]:
+	case f[conceptCancer] && (!f[conceptFamilyIllness] || f[conceptTheirPain]):
 		return ruleCancerPast
-	case f[conceptBoneThin] && !f[conceptFamilyIllness]:
+	case f[conceptBoneThin] && (!f[conceptFamilyIllness] || f[conceptTheirPain]):
+		// A relative's condition is family history, unless it is their
+		// back that hurts now.
 		return ruleBoneThin
 	case f[conceptWeightLoss] && f[conceptUnexplained]:
 		return ruleWeightLoss
