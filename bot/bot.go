@@ -44,6 +44,10 @@ type Options struct {
 	// GuildPollInterval is how often ModeHTTP lists the bot's servers over
 	// REST to notice removals, which only the gateway reports. Default 10 min.
 	GuildPollInterval time.Duration
+	// Leading, when set, says whether this process leads replicas that
+	// share its database: only the leader's periodic listing runs, since
+	// one is enough for all of them. The listing at start-up always runs.
+	Leading func() bool
 	// ShardCount is how many gateway shards the bot runs in all; 0 takes
 	// Discord's recommendation (GET /gateway/bot). Gateway mode only.
 	ShardCount int

@@ -137,6 +137,9 @@ func (b *Bot) startGuildPoll() {
 			case <-ctx.Done():
 				return
 			case <-tick.C:
+				if b.opts.Leading != nil && !b.opts.Leading() {
+					continue
+				}
 				if err := b.pollGuilds(ctx); err != nil && ctx.Err() == nil {
 					b.log.Warn("checking which servers the bot is in failed; trying again later", "err", err)
 				}

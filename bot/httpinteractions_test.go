@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -291,6 +292,30 @@ func TestHTTPModeNoticesARemovalByListingItsServers(t *testing.T) {
 	waitFor(t, func() bool { ids, _ := events.last(); return len(ids) == 0 })
 	if calls := restCalls(hb.srv, "/users/@me/guilds"); len(calls) < 2 {
 		t.Errorf("servers listed %d times", len(calls))
+	}
+}
+
+// Replicas share one database, so only the leader lists the servers after
+// start-up; the others would only repeat its requests.
+func TestHTTPModeOnlyTheLeaderKeepsListingTheServers(t *testing.T) {
+	var leading atomic.Bool
+	var asked atomic.Int32
+	events := &guildEvents{}
+	hb := startHTTPBot(t, helpRouter(respondWith("hello")), func(o *Options) {
+		o.Guilds, o.GuildPollInterval = events, 20*time.Millisecond
+		o.Leading = func() bool { asked.Add(1); return leading.Load() }
+	})
+	if _, n := events.last(); n != 1 {
+		t.Fatalf("%d listings at start-up, want 1 whether leading or not", n)
+	}
+	waitFor(t, func() bool { return asked.Load() >= 3 }) // three poll ticks as a follower
+	if _, n := events.last(); n != 1 {
+		t.Errorf("a replica that does not lead listed the servers %d times", n-1)
+	}
+	leading.Store(true)
+	waitFor(t, func() bool { _, n := events.last(); return n > 1 })
+	if calls := restCalls(hb.srv, "/users/@me/guilds"); len(calls) < 2 {
+		t.Errorf("servers listed %d times once leading", len(calls))
 	}
 }
 

@@ -309,6 +309,7 @@ func serveBot(ctx context.Context, cfg Config, target databaseTarget, logger *sl
 		Mode:        cfg.Discord.Mode,
 		PublicKey:   cfg.Discord.publicKey(),
 		ShardCount:  cfg.Discord.ShardCount,
+		Leading:     sched.Leading,
 		ShardIDs:    cfg.Discord.ShardIDs,
 		// Gateway mode only: over HTTP there are no member events.
 		MembersIntent: cfg.Discord.ServerMembersIntent && cfg.Discord.Mode != bot.ModeHTTP,
