@@ -27,16 +27,20 @@ func repoFile(t *testing.T, name string) string {
 	return string(data)
 }
 
-// composeFile is what compose.yaml may hold; decoding with KnownFields
-// catches a misspelled key, which Compose would reject.
+// composeFile is what compose.yaml and deploy/compose.replicas.yaml may
+// hold; decoding with KnownFields catches a misspelled key, which Compose
+// would reject.
 type composeFile struct {
 	Services map[string]struct {
 		Build           any               `yaml:"build"`
 		Image           string            `yaml:"image"`
 		SecurityOpt     []string          `yaml:"security_opt"`
 		Restart         string            `yaml:"restart"`
+		DependsOn       any               `yaml:"depends_on"`
 		Environment     map[string]string `yaml:"environment"`
 		Volumes         []string          `yaml:"volumes"`
+		Healthcheck     any               `yaml:"healthcheck"`
+		Ports           []string          `yaml:"ports"`
 		StopGracePeriod string            `yaml:"stop_grace_period"`
 		Tmpfs           []string          `yaml:"tmpfs"`
 		ReadOnly        bool              `yaml:"read_only"`
@@ -151,30 +155,11 @@ func TestDockerIgnoreKeepsSecretsAndDataOutOfTheImage(t *testing.T) {
 	}
 }
 
-// replicasCompose is what deploy/compose.replicas.yaml may hold.
-type replicasCompose struct {
-	Services map[string]struct {
-		Build           any               `yaml:"build"`
-		Image           string            `yaml:"image"`
-		Restart         string            `yaml:"restart"`
-		DependsOn       any               `yaml:"depends_on"`
-		Environment     map[string]string `yaml:"environment"`
-		Volumes         []string          `yaml:"volumes"`
-		Healthcheck     any               `yaml:"healthcheck"`
-		Ports           []string          `yaml:"ports"`
-		StopGracePeriod string            `yaml:"stop_grace_period"`
-		ReadOnly        bool              `yaml:"read_only"`
-		Tmpfs           []string          `yaml:"tmpfs"`
-		SecurityOpt     []string          `yaml:"security_opt"`
-	} `yaml:"services"`
-	Volumes map[string]any `yaml:"volumes"`
-}
-
 // The replicas compose file runs at least two Spotter replicas in HTTP
 // mode on its PostgreSQL, with the secrets from .env, and its Caddyfile
 // passes Discord's interactions, and nothing else, to every replica.
 func TestReplicasComposeFileRunsTwoReplicasOnPostgresBehindTheBalancer(t *testing.T) {
-	var compose replicasCompose
+	var compose composeFile
 	dec := yaml.NewDecoder(strings.NewReader(repoFile(t, "deploy/compose.replicas.yaml")))
 	dec.KnownFields(true)
 	if err := dec.Decode(&compose); err != nil {
