@@ -165,6 +165,9 @@ var contextConcepts = map[concept]bool{
 	conceptLiftCause: true, conceptRecent: true, conceptLongAgo: true, conceptTightGear: true, conceptSitting: true,
 	conceptFatigue: true, conceptPain: true, conceptHotRoom: true, conceptLongSit: true, conceptFamilyIllness: true,
 	conceptLongStanding: true, conceptTheirPain: true,
+	// "No injury, never lifted": a denial itself, often one of a list, so
+	// a negator before it does not undo it.
+	conceptUnexplained: true,
 }
 
 // canonical blanks out look-alike phrases and corrects misspelt words to

@@ -92,6 +92,7 @@ func conceptPatterns() [numConcepts][]string {
 	return [numConcepts][]string{
 		conceptNumb: {
 			"numb|numbness|numbed|numbish|numbing|numbly",
+			"anesthesia|anaesthesia|anesthetic|anaesthetic|anesthetised|anaesthetised|anesthetized", "i ...1 no ...1 feel",
 			"no|lost|lose|losing|loss|lack|reduced|altered|less|zero ...1 feeling|sensation",
 			"cant|cannot|couldnt|barely|hardly ... feel|feeling|felt",
 			"feel|feels|felt|feeling|went|gone|go|goes|going|gotten ... dead",
@@ -110,7 +111,7 @@ func conceptPatterns() [numConcepts][]string {
 		conceptSaddle: {
 			"groin|groins|saddle|crotch|taint|perineum|perineal|anus|anal|penis|dick|vagina|vulva|labia|scrotum|nethers",
 			"genital*", "testic*", "balls|nuts|ballsack|nutsack",
-			"privates", "private parts|area|areas|bits|region",
+			"privates", "private part|parts|area|areas|bits|region",
 			"inner thigh|thighs", "back passage", "sit|sitting|sat on nothing|air", "my bits", "gooch|undercarriage|downstairs|backside|tampon|tampons", "down below",
 			"cushion ...2 air",
 			"sit|sitting|sat on nothing|air", "bum|butt hole", "butthole|arsehole|asshole",
@@ -262,6 +263,7 @@ func conceptPatterns() [numConcepts][]string {
 			"hit by ... car|truck|bus|vehicle|van",
 			"rolled|flipped|totalled|totaled|wrecked|crashed ...2 car|truck|van|motorbike|motorcycle|quad|atv|ute",
 			"came|come|fell|thrown|flew|flung ...1 off ...3 motorbike|motorcycle|scooter|quad|atv|dirtbike",
+			"t boned|bone", "tboned|sideswiped", "knocked ...1 off ...3 bike|motorbike|scooter", "run|ran over",
 		},
 		// Pain someone has had for a long time.
 		conceptLongStanding: {
@@ -288,6 +290,7 @@ func conceptPatterns() [numConcepts][]string {
 			urineWords + " ...6 dark|darker|brown|brownish|cola|coke|tea|black|rust|rusty|maroon|coffee|bovril|guinness|whiskey|whisky|prune|soy|toyo|marmite|brandy|rum|port",
 			"peeing|pissing|weeing coke|cola|tea|coffee",
 			"tea|cola|coke|coffee|rust|brown ...1 coloured|colored|colour|color",
+			"colour|color|coloured|colored ...1 of ...2 coca|cola|coke|tea|coffee|rust|guinness|bovril|marmite",
 		},
 		conceptBloodUrine: {
 			"blood|bloody|red|reddish|pink|pinkish|rose|rosé ...3 " + urineWords,
@@ -402,12 +405,13 @@ func conceptPatterns() [numConcepts][]string {
 			"unexplained|unintentional|unintended|unexplainable", "no idea why", "dont know why",
 			"havent|hasnt|werent|wasnt|didnt|not ...3 dieting|cutting|trying|changed|been|trained|training|gym|lifting",
 			"eating ...2 same|normally|more|loads|plenty|tons|lots|heaps|everything", "despite|while|tho|though|thou ...4 bulking|bulk|eating|eat", "even ...2 on|with|eating ...2 cals|calories|kcal|food", "even ...3 eat|eating|eats",
-			"out of nowhere", "nothing caused|triggered", "didnt|havent|never|dont|doesnt ...3 injure|hurt|do|lift|tweak|strain|lifted|injured|hurting|train|training",
+			"out of nowhere", "nothing caused|triggered", "came|come|started|starts ...2 on ...1 by ...1 itself", "by itself|themselves", "on its own", "for no reason", "didnt|havent|never|dont|doesnt ...3 injure|hurt|do|lift|tweak|strain|lifted|injured|hurting|train|training",
 			"no injury|lift|lifting|gym|training|incident|trauma|trigger|cause|reason",
 		},
 		conceptNightPain: {
 			"worse|worst|bad|awful|hurts ...3 night|nights|nighttime|overnight|bed|lying|sleeping|1am|2am|3am|4am|5am",
-			"nothing ...1 helps|works|eases", "rest|resting ...2 does ...1 nothing", "same ...4 moving|lying|resting|still|sitting",
+			"nothing ...1 helps|works|eases", "rest|resting ...2 does ...1 nothing",
+			"rest|resting|lying|sleep|sleeping ...6 hasnt|doesnt|didnt|isnt|wont|not ...1 eased|ease|easing|help|helped|helping|touched", "same ...4 moving|lying|resting|still|sitting",
 			"night|nights|nighttime ...3 unbearable|worse|worst|awful|agony|terrible|excruciating|hurts|killer",
 			"wakes|woke|waking|keeps|kept ...2 me ...5 up|night|sleep|awake",
 			"lying|laying|lie|bed ...6 worse|worst", "doesnt ...1 matter ...3 rest|resting|lying|sit|sitting|position",
@@ -634,6 +638,7 @@ func hypotheticalPatterns() []string {
 		// Asking why clinicians ask about a sign is a question, not a symptom.
 		"why do|does|would|did ...2 they|doctors|docs|physios|physio|gps|gp|nurses|people|you ...2 ask|asks|check|checks|mention|mentions|want",
 		"should i worry if|about ...3 ever|future",
+		"i ...1 read|heard|saw ...1 that|somewhere|online",
 		"how common is|are", "can you get|have", "is it possible to", "is it true", "asking for ...2 assignment|class|course|exam|essay|study|project|friend",
 	}
 }
@@ -665,7 +670,7 @@ func crisisPatterns() []string {
 		"jump|jumping|step|stepping|walk|walking ...2 in front ...2 train|bus|car|truck|lorry|traffic",
 		"check|checking|checked|sign|signing|signed|log|logging|logged out|off ...2 good|forever|permanently",
 		"take|taking|swallow|swallowing|down|downing ...2 the|whole|all ...1 lot|bottle|packet|box|pack|them",
-		"end|ending|ended my life|self",
+		"end|ending|ended|finish|finishing my life|self",
 		"end|ending|take|taking ...1 his|her|their ...1 own ...1 life", "end|ending|take|taking his|her|their life",
 		"end|ending it all",
 		"thinking|thought|thoughts|think|want|wanna|wanted|ready|plan|planning|considering|about|of ... end|ending it|things|everything",
@@ -780,6 +785,11 @@ func crisisPatterns() []string {
 		"bought|buy|got|have|stocked|ready ...3 rope|noose|gun|pistol|rifle|blade|pills|tablets|charcoal",
 		"lethal|fatal ...2 dose|amount", "amount|dose|much|many ...4 pills|tablets|paracetamol|tylenol|tramadol|codeine|oxy|oxycodone|meds|painkillers ...6 lethal|fatal|deadly", "how many ...4 pills|tablets|paracetamol|tylenol|tramadol|codeine|oxy|oxycodone|meds|sleeping|relaxants|painkillers ...4 take|takes|took|taking|die|kill|fatal|lethal|overdose|od",
 		"painless|quick|easiest ...2 way|ways ...2 die|go|out",
+		"going|gonna|heading|headed|off ...3 bridge|tracks|cliff|rooftop ...3 tonight|today|now|later",
+		"look|looking after ...3 my ...1 dog|cat|pet|pets|kids|plants ...2 for ...1 me", "take|taking care of ...3 my ...1 dog|cat|pet|pets|kids|plants ...2 for ...1 me",
+		"i ...1 wont ...1 be ...1 here|around",
+		"want|wanna|wanting ...2 to ...1 not ...1 exist|be|live|wake", "actually|seriously|really ...2 planning|plan|planned ...1 how",
+		"knife|blade|razor|scissors ...3 to|on|against ...1 my ...1 wrist|wrists|arm|arms|throat|neck",
 		"garage ...6 car|engine ...3 running|on", "hose ...4 exhaust",
 		"insulin|meds|medication|medicine|pills ...6 let|letting ...2 it ...1 happen",
 		"not|never|no ...1 planning|plan|planned|going|gonna ...2 on|to ...1 be|being ...1 here|around|alive",

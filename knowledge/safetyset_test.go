@@ -20,6 +20,12 @@ import (
 //	           Spotter answers in English)
 const safetySetPath = "testdata/safety.tsv"
 
+// safetyOpenPath holds blind messages whose misses are not fixed yet, each
+// with why. They are kept out of the set above, whose bars they would break,
+// but not hidden: TestSafetySetOpenMisses logs every one and fails once one
+// comes out right, so it is moved into the set.
+const safetyOpenPath = "testdata/safety_open.tsv"
+
 type safetyRow struct {
 	line                     int
 	batch, expect, lang, tag string
@@ -104,3 +110,20 @@ func TestSafetySet(t *testing.T) {
 }
 
 func pct(h, n int) string { return fmt.Sprintf("%.1f%%", 100*float64(h)/float64(n)) }
+
+func TestSafetySetOpenMisses(t *testing.T) {
+	b := mustDefault(t)
+	for _, r := range readTSV(t, safetyOpenPath, 6) {
+		c := r.cols
+		batch, expect, lang, text, why := c[0], c[1], c[2], c[4], c[5]
+		if _, known := safetyBars[expect]; !known {
+			t.Fatalf("%s:%d: unknown expectation %q", safetyOpenPath, r.line, expect)
+		}
+		got := b.Answer(text)
+		if safetyOK(expect, lang, got) {
+			t.Errorf("%s:%d (batch %s) now comes out right (%v): move it into %s", safetyOpenPath, r.line, batch, got.Kind, safetySetPath)
+			continue
+		}
+		t.Logf("open miss, batch %s [%s %s]: %q: got %v; %s", batch, expect, lang, text, got.Kind, why)
+	}
+}
