@@ -303,7 +303,8 @@ var relative = wordSet([]string{"son", "daughter", "kid", "child", "boy", "girl"
 
 // possessiveRelative are those words with the "'s" of "my dad's 72", as
 // the tokenizer leaves them.
-var possessiveRelative = wordSet([]string{"mums", "moms", "dads", "grans", "nans", "wifes", "husbands", "partners", "sons", "daughters"})
+var possessiveRelative = wordSet([]string{"mums", "moms", "dads", "grans", "nans", "wifes", "husbands", "partners", "sons", "daughters",
+	"daddys", "mommys", "mummys", "mamas", "mommas", "papas", "pops"})
 
 // ageUnits are the words after a number that make it something other than
 // an age.

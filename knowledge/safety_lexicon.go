@@ -119,6 +119,7 @@ func conceptPatterns() [numConcepts][]string {
 			"wipe|wiping|wiped", "toilet paper",
 			"my junk|package|willy|willie|cock|twig",
 			"inside|insides ...2 of ...1 my|the|both ...1 thigh|thighs",
+			"bit|bits|part|parts|area ...2 i|you ...1 sit ...1 on",
 			"feel ...4 touching|touches|touch|contact ...2 seat|saddle|chair|toilet",
 		},
 		conceptButt: {
@@ -133,6 +134,7 @@ func conceptPatterns() [numConcepts][]string {
 		},
 		conceptBladderBowel: {
 			"pooped|pooed|shat|shit|soiled|crapped|messed|sharted myself|meself|pants|underwear|shorts|bed",
+			"pee|peeing|wee|weeing|wet|wetting|leak|leaking ...3 without ...2 realising|realizing|noticing|knowing|feeling",
 			"pooped|pooed|shat|shit|soiled|crapped|messed ... pants|underwear|shorts|bed",
 			// "Shitting myself" is also fear; told with no control, or as
 			// literal, it is not.
@@ -226,6 +228,8 @@ func conceptPatterns() [numConcepts][]string {
 		conceptFootDrop: {
 			"foot|feet ...2 drop|drops|drag|drags|dragging|slapping|slaps|flopping|flops",
 			"drop foot", "drags|dragging ... foot|feet|leg",
+			"dragging|drag ...1 it", "foot|feet|toes ...2 wont|doesnt|cant|wouldnt|isnt ...1 lift|lifting|raise|come|go",
+			"barely|hardly|cant|cannot ...2 get|lift ...2 my ...1 foot|toes ...1 up",
 			"tripping|trip|trips ... over my ... toes|foot|feet",
 			"cant|cannot|couldnt|barely|hardly ... lift|raise|move|pull|point|flex|bend ...6 foot|feet|toes|legs|leg|it",
 			"toes|toe|foot|feet ...2 drag|drags|dragging|catch|catching|scuff|scuffs|scuffing",
@@ -354,7 +358,10 @@ func conceptPatterns() [numConcepts][]string {
 			"not|wasnt|didnt ...3 training|lifting|exercising|working out",
 		},
 		conceptFever: {
-			"fever|fevers|feverish|febrile|temperature|temp|chills|chilled|shivering|shivers|shivery|rigors|rigours",
+			"fever|fevers|feverish|febrile|chills|chilled|shivering|shivers|shivery|rigors|rigours",
+			// A temperature someone has, not one they took to be safe.
+			"have|has|had|got|with|running|spiked|spiking|spike ...4 temperature|temp",
+			"temperature|temp ...3 37.5*|38*|39*|40*|41*|100*|101*|102*|103*|104*",
 			"hot and cold", "burning up", "high temp|temperature", "running a temp|temperature|fever", "thermometer|thermometre",
 			"37.5*|38*|39*|40*|41* ...1 c|degrees|celsius|fever|temp", "100*|101*|102*|103*|104* ...1 f|degrees|fahrenheit|fever|temp",
 		},
@@ -658,7 +665,7 @@ func crisisPatterns() []string {
 		// which lists them. (Prefixes keep "line" and "number" out of the
 		// words misspellings are corrected towards.)
 		"crisis|helpline|hotline|support ...1 line*|number*|hotline*", "helpline|helplines|hotline|hotlines|samaritans|lifeline",
-		"kill|kil|killing|killed|unalive|off|offing ... myself|meself",
+		"kill|kil|killing|killed|unalive|off|offing|top|topping|topped ... myself|meself",
 		// Someone else's danger is a crisis too: the card is for whoever
 		// has to act on it.
 		"kill|kil|killing|unalive ... himself|herself|themselves|themself",
@@ -790,9 +797,15 @@ func crisisPatterns() []string {
 		"i ...1 wont ...1 be ...1 here|around",
 		"want|wanna|wanting ...2 to ...1 not ...1 exist|be|live|wake", "actually|seriously|really ...2 planning|plan|planned ...1 how",
 		"knife|blade|razor|scissors ...3 to|on|against ...1 my ...1 wrist|wrists|arm|arms|throat|neck",
+		"stand|standing|stood ...4 platform|edge|ledge ...6 step|stepping|jump|jumping",
+		"tallest|highest ...2 bridge|bridges|building|buildings|cliff|cliffs",
+		"care|caring|cares ...2 if|whether ...1 i ...3 live|die|wake",
+		"wont|not|never ...1 be ...1 needing|need ...1 them|it|this|these",
+		"took|taken|swallowed|take|taking ...5 pills|tablets|meds|painkillers ...4 on ...1 purpose",
+		"everything ...1 to ...1 stop|end",
 		"garage ...6 car|engine ...3 running|on", "hose ...4 exhaust",
 		"insulin|meds|medication|medicine|pills ...6 let|letting ...2 it ...1 happen",
-		"not|never|no ...1 planning|plan|planned|going|gonna ...2 on|to ...1 be|being ...1 here|around|alive",
+		"not|never|no|dont|doesnt ...1 planning|plan|planned|going|gonna ...2 on|to ...1 be|being ...1 here|around|alive",
 		"easier|better|simpler ...2 than ...1 living|existing|being ...1 alive|here",
 		"wish|wished|wishing ...4 had ...2 crushed|killed|finished|ended ...1 me",
 		"hope|hoping|wish|wishing|pray|praying ...4 crush|crushes|kills|ends|finishes|takes ...1 me",
