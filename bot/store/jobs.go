@@ -87,23 +87,27 @@ func (s *Store) Jobs(ctx context.Context, prefix string) ([]spotter.Job, error) 
 	return jobs, nil
 }
 
+// firstDueOfIdleLanes starts a claim's query: "first" ranks the jobs due
+// at ?1, or whose lease ran out by then, so that rn = 1 is the earliest of
+// each lane, and "busy" lists the lanes with a job in progress. A lane runs
+// one job at a time, so one busy member cannot take every slot.
+const firstDueOfIdleLanes = `WITH due AS (
+		SELECT id, run_at, COALESCE(NULLIF(lane, ''), job_key) AS l FROM scheduled_jobs
+		WHERE (state = 'pending' AND run_at <= ?1) OR (state = 'claimed' AND lease_until <= ?1)
+	), busy AS (
+		SELECT COALESCE(NULLIF(lane, ''), job_key) AS l FROM scheduled_jobs WHERE state = 'claimed' AND lease_until > ?1
+	), first AS (
+		SELECT id, run_at, l, row_number() OVER (PARTITION BY l ORDER BY run_at, id) AS rn FROM due
+	)
+	`
+
 // ClaimJobs claims up to limit jobs that are due at now, or whose previous
 // claim's lease expired, for owner until now+lease, in one transaction, so
 // two claimants never get the same job.
 func (s *Store) ClaimJobs(ctx context.Context, owner string, now time.Time, lease time.Duration, limit int) ([]spotter.Job, error) {
 	var jobs []spotter.Job
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		// The earliest due job of each lane with nothing in progress: a lane
-		// runs one job at a time, so one busy member cannot take every slot.
-		rows, err := tx.QueryContext(ctx, `WITH due AS (
-				SELECT id, run_at, COALESCE(NULLIF(lane, ''), job_key) AS l FROM scheduled_jobs
-				WHERE (state = 'pending' AND run_at <= ?1) OR (state = 'claimed' AND lease_until <= ?1)
-			), busy AS (
-				SELECT COALESCE(NULLIF(lane, ''), job_key) AS l FROM scheduled_jobs WHERE state = 'claimed' AND lease_until > ?1
-			), first AS (
-				SELECT id, run_at, l, row_number() OVER (PARTITION BY l ORDER BY run_at, id) AS rn FROM due
-			)
-			SELECT `+jobColumns+` FROM scheduled_jobs WHERE id IN (
+		rows, err := tx.QueryContext(ctx, firstDueOfIdleLanes+`SELECT `+jobColumns+` FROM scheduled_jobs WHERE id IN (
 				SELECT id FROM first WHERE rn = 1 AND l NOT IN (SELECT l FROM busy) ORDER BY run_at, id LIMIT ?2)
 			ORDER BY run_at, id`, now.Unix(), limit)
 		if err != nil {

@@ -198,15 +198,8 @@ func (s *Store) claimJobsPostgres(ctx context.Context, owner string, now time.Ti
 		if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?)", int64(claimLockSpace)); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, `WITH due AS (
-				SELECT id, run_at, COALESCE(NULLIF(lane, ''), job_key) AS l FROM scheduled_jobs
-				WHERE (state = 'pending' AND run_at <= ?1) OR (state = 'claimed' AND lease_until <= ?1)
-			), busy AS (
-				SELECT COALESCE(NULLIF(lane, ''), job_key) AS l FROM scheduled_jobs WHERE state = 'claimed' AND lease_until > ?1
-			), first AS (
-				SELECT id, run_at, l, row_number() OVER (PARTITION BY l ORDER BY run_at, id) AS rn FROM due
-			)
-			SELECT id, l FROM first WHERE rn = 1 AND l NOT IN (SELECT l FROM busy) ORDER BY run_at, id LIMIT ?2`, now.Unix(), limit)
+		rows, err := tx.QueryContext(ctx, firstDueOfIdleLanes+
+			`SELECT id, l FROM first WHERE rn = 1 AND l NOT IN (SELECT l FROM busy) ORDER BY run_at, id LIMIT ?2`, now.Unix(), limit)
 		if err != nil {
 			return err
 		}
