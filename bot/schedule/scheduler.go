@@ -75,9 +75,11 @@ const maxLease = 2 * time.Minute
 // last requests must have left that window.
 const windowAfterTakeOver = time.Second
 
-func (o Options) withDefaults() (Options, error) {
+// withDefaults fills in the defaults, checks the options, and returns the
+// time between two heartbeats.
+func (o Options) withDefaults() (Options, time.Duration, error) {
 	if o.Store == nil {
-		return o, errors.New("schedule: no store")
+		return o, 0, errors.New("schedule: no store")
 	}
 	if o.Now == nil {
 		o.Now = time.Now
@@ -120,24 +122,25 @@ func (o Options) withDefaults() (Options, error) {
 	}
 	switch {
 	case o.LateGrace < 0 || o.LateMark < 0 || o.RetryBackoff < 0 || o.Retention < 0:
-		return o, errors.New("schedule: durations must not be negative")
+		return o, 0, errors.New("schedule: durations must not be negative")
 	case o.Lease < 5*time.Second || o.Lease > maxLease:
-		return o, fmt.Errorf("schedule: lease %v must be between 5s and %v", o.Lease, maxLease)
+		return o, 0, fmt.Errorf("schedule: lease %v must be between 5s and %v", o.Lease, maxLease)
 	case o.NonceMemory <= o.Lease:
-		return o, fmt.Errorf("schedule: nonce memory %v must be longer than the lease %v", o.NonceMemory, o.Lease)
+		return o, 0, fmt.Errorf("schedule: nonce memory %v must be longer than the lease %v", o.NonceMemory, o.Lease)
 	case o.Concurrency < 1 || o.MaxAttempts < 1:
-		return o, errors.New("schedule: concurrency and max attempts must be at least 1")
+		return o, 0, errors.New("schedule: concurrency and max attempts must be at least 1")
 	}
 	beat, err := cron.ParseStandard(o.Heartbeat)
 	if err != nil {
-		return o, fmt.Errorf("schedule: heartbeat %q: %w", o.Heartbeat, err)
+		return o, 0, fmt.Errorf("schedule: heartbeat %q: %w", o.Heartbeat, err)
 	}
 	// A job in progress keeps its lease only if the heartbeat renews it
 	// well before it runs out.
-	if period := heartbeatPeriod(beat); o.Lease < 3*period {
-		return o, fmt.Errorf("schedule: lease %v must be at least three heartbeats (%v)", o.Lease, 3*period)
+	period := heartbeatPeriod(beat)
+	if o.Lease < 3*period {
+		return o, 0, fmt.Errorf("schedule: lease %v must be at least three heartbeats (%v)", o.Lease, 3*period)
 	}
-	return o, nil
+	return o, period, nil
 }
 
 // heartbeatPeriod is the time between two beats of the schedule.
@@ -188,7 +191,7 @@ type Scheduler struct {
 
 // New prepares a Scheduler; it runs nothing until Start.
 func New(opts Options) (*Scheduler, error) {
-	o, err := opts.withDefaults()
+	o, period, err := opts.withDefaults()
 	if err != nil {
 		return nil, err
 	}
@@ -200,12 +203,8 @@ func New(opts Options) (*Scheduler, error) {
 	if _, err := rand.Read(owner); err != nil {
 		return nil, fmt.Errorf("schedule: owner id: %w", err)
 	}
-	beat, err := cron.ParseStandard(o.Heartbeat)
-	if err != nil {
-		return nil, fmt.Errorf("schedule: heartbeat %q: %w", o.Heartbeat, err)
-	}
 	return &Scheduler{
-		takeOverPause: heartbeatPeriod(beat) + windowAfterTakeOver,
+		takeOverPause: period + windowAfterTakeOver,
 		opts:          o,
 		store:         o.Store,
 		log:           o.Logger,
@@ -256,6 +255,9 @@ func (s *Scheduler) Start(d Discord) error {
 	loopCtx, stopLoop := context.WithCancel(context.Background())
 	s.stopLoop = stopLoop
 	s.jobCtx, s.cancelJob = context.WithCancel(context.Background())
+	// Alone, the process leads from the start; with a Leadership, each
+	// term gets its own context when the lead is taken.
+	s.termCtx = s.jobCtx
 	s.loopDone = make(chan struct{})
 	if s.opts.Leadership == nil {
 		s.opts.Metrics.SchedulerLeader.Set(1)
@@ -381,9 +383,6 @@ func (s *Scheduler) dispatch(ctx context.Context) error {
 // progress at once, so two replicas never send side by side.
 func (s *Scheduler) lead(ctx context.Context) (bool, error) {
 	if s.opts.Leadership == nil {
-		if s.termCtx == nil {
-			s.termCtx = s.jobCtx
-		}
 		return true, nil
 	}
 	leading, err := s.opts.Leadership.Lead(ctx)
