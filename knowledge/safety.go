@@ -1,6 +1,9 @@
 package knowledge
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // The safety layer reads every question before the ranker does. Each
 // warning sign in clinical-notes.md is a rule over concepts (a body part, a
@@ -279,8 +282,8 @@ func statedAge(toks []string) int {
 		case aboutMe && (next == "m" || next == "f" || next == "and" || next == "here" || next == "now" || next == "still" || next == "never" ||
 			next == "but" || next == "so" || next == "been" || next == "im" || next == clauseBreak || next == ""):
 			return n
-		case possessiveRelative[prev]:
-			// "my dad's 72"
+		case strings.HasSuffix(prev, "s") && relative[strings.TrimSuffix(prev, "s")]:
+			// "my dad's 72", which the tokenizer leaves as "dads 72"
 			return n
 		case prev == "is" && i >= 2 && relative[toks[i-2]]:
 			// "my son is 12", "my mum is 68"
@@ -299,12 +302,7 @@ func statedAge(toks []string) int {
 // relative are the words for someone whose age a member gives for them.
 var relative = wordSet([]string{"son", "daughter", "kid", "child", "boy", "girl", "teenager", "nephew", "niece", "he", "she",
 	"mum", "mom", "mother", "dad", "father", "grandma", "grandpa", "granny", "nan", "nana", "gran", "grandad", "grandfather", "grandmother",
-	"wife", "husband", "partner", "uncle", "aunt", "auntie"})
-
-// possessiveRelative are those words with the "'s" of "my dad's 72", as
-// the tokenizer leaves them.
-var possessiveRelative = wordSet([]string{"mums", "moms", "dads", "grans", "nans", "wifes", "husbands", "partners", "sons", "daughters",
-	"daddys", "mommys", "mummys", "mamas", "mommas", "papas", "pops"})
+	"wife", "husband", "partner", "uncle", "aunt", "auntie", "daddy", "mommy", "mummy", "mama", "momma", "papa", "pop"})
 
 // ageUnits are the words after a number that make it something other than
 // an age.
