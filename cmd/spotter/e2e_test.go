@@ -73,7 +73,23 @@ level = %q
 	return rb
 }
 
+// start launches the program and waits until it is connected and has
+// registered its commands.
 func (rb *runningBot) start(t testing.TB) {
+	t.Helper()
+	rb.launch(t)
+	waitCtx, waitCancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer waitCancel()
+	if err := rb.srv.WaitReady(waitCtx); err != nil {
+		t.Fatalf("bot never connected: %v\nlogs:\n%s", err, rb.logs)
+	}
+	if _, err := rb.srv.WaitCommands(waitCtx, rb.commandScope); err != nil {
+		t.Fatalf("bot never registered its commands: %v\nlogs:\n%s", err, rb.logs)
+	}
+}
+
+// launch runs the program in the background until the test ends.
+func (rb *runningBot) launch(t testing.TB) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	rb.exited = make(chan struct{})
@@ -89,14 +105,6 @@ func (rb *runningBot) start(t testing.TB) {
 			t.Error("run did not return after its context was cancelled")
 		}
 	})
-	waitCtx, waitCancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer waitCancel()
-	if err := rb.srv.WaitReady(waitCtx); err != nil {
-		t.Fatalf("bot never connected: %v\nlogs:\n%s", err, rb.logs)
-	}
-	if _, err := rb.srv.WaitCommands(waitCtx, rb.commandScope); err != nil {
-		t.Fatalf("bot never registered its commands: %v\nlogs:\n%s", err, rb.logs)
-	}
 }
 
 func freeAddr(t testing.TB) string {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -45,20 +44,8 @@ level = %q
 	if err := os.WriteFile(configPath, []byte(config), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	rb := &runningBot{srv: srv, healthURL: "http://" + listen + "/healthz", configPath: configPath, logs: &syncBuffer{}, exited: make(chan struct{})}
-	ctx, cancel := context.WithCancel(context.Background())
-	go func() {
-		defer close(rb.exited)
-		rb.runErr = run(ctx, []string{"-config", configPath}, envWith("DISCORD_TOKEN", srv.Token()), io.Discard, rb.logs)
-	}()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case <-rb.exited:
-		case <-time.After(15 * time.Second):
-			t.Error("run did not return after its context was cancelled")
-		}
-	})
+	rb := &runningBot{srv: srv, healthURL: "http://" + listen + "/healthz", configPath: configPath, logs: &syncBuffer{}}
+	rb.launch(t)
 	waitCtx, waitCancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer waitCancel()
 	if _, err := srv.WaitCommands(waitCtx, ""); err != nil {
