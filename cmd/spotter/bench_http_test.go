@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"testing"
 	"time"
 
@@ -58,18 +57,8 @@ func BenchmarkBareHTTPLatency(b *testing.B) {
 		w.Write(answer)
 	}))
 	b.Cleanup(endpoint.Close)
-	base, err := url.Parse(srv.APIURL())
-	if err != nil {
-		b.Fatal(err)
-	}
-	dg, err := discordgo.New("Bot " + srv.Token())
-	if err != nil {
-		b.Fatal(err)
-	}
-	dg.Client = &http.Client{Transport: rewriteToStandIn{base: base}}
-	if _, err := dg.ApplicationCommandBulkOverwrite(srv.ApplicationID(), "", []*discordgo.ApplicationCommand{{Name: "help", Description: "d"}}); err != nil {
-		b.Fatal(err)
-	}
+	dg := bareSession(b, srv)
+	registerBareHelp(b, dg, srv)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := srv.SetInteractionsEndpoint(ctx, endpoint.URL); err != nil {

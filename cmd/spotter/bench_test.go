@@ -43,15 +43,7 @@ func BenchmarkSoreBackLatency(b *testing.B) {
 // BenchmarkHelpLatency shows what Spotter's own layers cost.
 func BenchmarkBareDiscordgoLatency(b *testing.B) {
 	srv := benchStandIn(b)
-	base, err := url.Parse(srv.APIURL())
-	if err != nil {
-		b.Fatal(err)
-	}
-	dg, err := discordgo.New("Bot " + srv.Token())
-	if err != nil {
-		b.Fatal(err)
-	}
-	dg.Client = &http.Client{Transport: rewriteToStandIn{base: base}}
+	dg := bareSession(b, srv)
 	dg.LogLevel = -1
 	answer := &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource,
@@ -69,10 +61,31 @@ func BenchmarkBareDiscordgoLatency(b *testing.B) {
 	if err := srv.WaitReady(ctx); err != nil {
 		b.Fatal(err)
 	}
+	registerBareHelp(b, dg, srv)
+	measureLatency(b, srv, "help")
+}
+
+// bareSession is a plain discordgo session whose REST calls go to srv.
+func bareSession(b *testing.B, srv *discordtest.Server) *discordgo.Session {
+	b.Helper()
+	base, err := url.Parse(srv.APIURL())
+	if err != nil {
+		b.Fatal(err)
+	}
+	dg, err := discordgo.New("Bot " + srv.Token())
+	if err != nil {
+		b.Fatal(err)
+	}
+	dg.Client = &http.Client{Transport: rewriteToStandIn{base: base}}
+	return dg
+}
+
+// registerBareHelp registers the one command the bare benchmarks answer.
+func registerBareHelp(b *testing.B, dg *discordgo.Session, srv *discordtest.Server) {
+	b.Helper()
 	if _, err := dg.ApplicationCommandBulkOverwrite(srv.ApplicationID(), "", []*discordgo.ApplicationCommand{{Name: "help", Description: "d"}}); err != nil {
 		b.Fatal(err)
 	}
-	measureLatency(b, srv, "help")
 }
 
 // benchStandIn is the stand-in every latency benchmark runs against, bare
