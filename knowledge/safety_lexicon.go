@@ -236,11 +236,10 @@ func conceptPatterns() [numConcepts][]string {
 			"cant|cannot|couldnt ...4 on ...2 heels|heel|toes|tiptoes|tiptoe",
 			"paralys*", "paralyz*", "paraly*",
 		},
+		// Road crashes are conceptRoadCrash.
 		conceptTrauma: {
-			"car|motorcycle|motorbike|bike|traffic|road|auto|vehicle|skiing|snowboarding|horse|riding|work|workplace accident|crash|wreck|collision",
-			"crashed ... car|bike|motorbike|motorcycle",
-			"hit by ... car|truck|bus|vehicle|van",
-			"rear ended",
+			"bike|skiing|snowboarding|horse|riding|work|workplace accident|crash|wreck|collision",
+			"crashed ... bike",
 			"dropped|drop|dropping ... bar|barbell|weight|weights|plate|plates|dumbbell|dumbbells|dumbell|dumbells|kettlebell ... on me|myself",
 			"dropped|drop|dropping ... bar|barbell|weight|weights|plate|plates|dumbbell|dumbbells|kettlebell ... on my|the ...2 " + bodyParts,
 			"bar|barbell|weight|weights|plate|plates|dumbbell|kettlebell|rack|safeties ... fell|landed|dropped|crashed|slipped|rolled|came ... on|onto me|myself",
@@ -265,6 +264,7 @@ func conceptPatterns() [numConcepts][]string {
 			"car|motorcycle|motorbike|traffic|road|auto|vehicle accident|crash|wreck|collision",
 			"crashed ... car|motorbike|motorcycle",
 			"hit by ... car|truck|bus|vehicle|van",
+			"rear ended",
 			"rolled|flipped|totalled|totaled|wrecked|crashed ...2 car|truck|van|motorbike|motorcycle|quad|atv|ute",
 			"came|come|fell|thrown|flew|flung ...1 off ...3 motorbike|motorcycle|scooter|quad|atv|dirtbike",
 			"t boned|bone", "tboned|sideswiped", "knocked ...1 off ...3 bike|motorbike|scooter", "run|ran over",

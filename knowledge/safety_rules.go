@@ -34,10 +34,11 @@ func emergencyRule(f [numConcepts]bool) safetyRule {
 	case f[conceptFootDrop], f[conceptLegFails] && f[conceptLegPart], (f[conceptWeak] || sensory) && f[conceptWorsening] && f[conceptLegPart],
 		f[conceptGivingWay] && f[conceptLegPart] && (!f[conceptLiftCause] || f[conceptAtRest] || f[conceptWorsening]):
 		return ruleWorsening
-	case f[conceptRoadCrash] && f[conceptPain] && !f[conceptLongAgo],
+	case f[conceptRoadCrash] && !f[conceptLongAgo] && (f[conceptPain] || !f[conceptNoHarm]),
 		f[conceptTrauma] && !f[conceptCaught] && !f[conceptNoHarm] && !f[conceptLongAgo]:
-		// A bar the safeties caught, or a fall that hurt no one, is not
-		// an accident to escalate.
+		// A bar the safeties caught, or a fall that hurt no one, is not an
+		// accident to escalate; a road crash with back pain is, even when
+		// the member calls themselves "ok-ish".
 		return ruleTrauma
 	case f[conceptCancer] && (weakOrNumb || f[conceptNervePain] || f[conceptLegPart]):
 		// Any new leg symptom after cancer: possible spinal cord compression.
